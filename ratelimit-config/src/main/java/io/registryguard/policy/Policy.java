@@ -1,0 +1,32 @@
+package io.registryguard.policy;
+
+import java.util.List;
+
+/**
+ * The whole policy, immutable, validated once at load. A reload builds a new instance and swaps it in.
+ *
+ * @param version       the operator's label from the file ({@code version:}), free text
+ * @param sha256        hex SHA-256 of the file's bytes: what actually runs
+ * @param source        where it came from (a path, or {@code classpath:...} for the built-in one)
+ * @param normalization how request paths are normalized before matching
+ * @param body          caps on request bodies the guard reads
+ * @param routes        the route rules, in file order
+ */
+public record Policy(String version, String sha256, String source, Normalization normalization,
+        BodyLimits body, List<RouteRule> routes) {
+
+    public Policy {
+        routes = List.copyOf(routes);
+    }
+
+    /**
+     * @param caseInsensitive compare paths without regard to letter case. Safe default: a variant in
+     *                        another case is then never less protected than the canonical path.
+     */
+    public record Normalization(boolean caseInsensitive) {
+    }
+
+    /** @param formMaxBytes the most bytes of a form body read for field dispatch; more is refused with 413 */
+    public record BodyLimits(int formMaxBytes) {
+    }
+}
