@@ -42,7 +42,13 @@ public final class PathTemplate {
                         + "'; write the decoded path, the guard normalizes requests before matching");
             }
         }
-        String body = text.endsWith("/") ? text.substring(1, text.length() - 1) : text.substring(1);
+        if (text.contains("//")) {
+            throw new IllegalArgumentException("'" + text + "' has an empty segment ('//')");
+        }
+        String body = text.substring(1);
+        if (body.endsWith("/")) {
+            body = body.substring(0, body.length() - 1);
+        }
         List<String> segments = new ArrayList<>();
         if (!body.isEmpty()) {
             String[] parts = body.split("/", -1);

@@ -1,0 +1,55 @@
+package io.registryguard.policy;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Turns the composed YAML tree into a {@link Policy}, reporting every problem before giving up. */
+final class PolicyReader {
+
+    static final List<String> TOP_KEYS = List.of("version", "paths", "body", "routes");
+    static final List<String> PATHS_KEYS = List.of("case-insensitive");
+    static final List<String> BODY_KEYS = List.of("form-max-size");
+
+    /** Safe default: a variant in another case is never less protected than the canonical path. */
+    static final boolean DEFAULT_CASE_INSENSITIVE = true;
+    static final int DEFAULT_FORM_MAX_BYTES = 64 * ByteSizeParser.KIB;
+    static final int MIN_FORM_BYTES = ByteSizeParser.KIB;
+    static final int MAX_FORM_BYTES = 16 * ByteSizeParser.MIB;
+
+    private PolicyReader() {
+    }
+
+    static Policy read(String source, String sha256, Node root, Problems problems) {
+        YamlValue top = YamlValue.root(root, problems);
+        Optional<YamlMapping> mapping = top.mapping(TOP_KEYS);
+        if (mapping.isEmpty()) {
+            problems.throwIfAny(); // the wrong type is reported; nothing else can be read
+        }
+        YamlMapping sections = mapping.get();
+        Optional<String> version = sections.required("version").flatMap(v -> v.text("a label like warehouse-1"));
+        boolean caseInsensitive = sections.optional("paths").map(PolicyReader::caseInsensitive)
+                .orElse(DEFAULT_CASE_INSENSITIVE);
+        int formMaxBytes = sections.optional("body").map(PolicyReader::formMaxBytes).orElse(DEFAULT_FORM_MAX_BYTES);
+        List<LocatedRule> rules = sections.required("routes")
+                .map(routes -> RouteRulesReader.read(routes, caseInsensitive)).orElse(List.of());
+        problems.throwIfAny();
+        return new Policy(version.orElseThrow(), sha256, source, new Policy.Normalization(caseInsensitive),
+                new Policy.BodyLimits(formMaxBytes), rules.stream().map(LocatedRule::rule).toList());
+    }
+
+    private static boolean caseInsensitive(YamlValue paths) {
+        return paths.mapping(PATHS_KEYS)
+                .flatMap(m -> m.optional("case-insensitive"))
+                .flatMap(YamlValue::bool)
+                .orElse(DEFAULT_CASE_INSENSITIVE);
+    }
+
+    private static int formMaxBytes(YamlValue body) {
+        return body.mapping(BODY_KEYS)
+                .flatMap(m -> m.optional("form-max-size"))
+                .flatMap(v -> v.parsed("a size like 64KiB", text -> ByteSizeParser.parse(text, MIN_FORM_BYTES, MAX_FORM_BYTES)))
+                .orElse(DEFAULT_FORM_MAX_BYTES);
+    }
+}
