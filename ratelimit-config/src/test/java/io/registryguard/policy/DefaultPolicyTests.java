@@ -57,6 +57,7 @@ class DefaultPolicyTests {
         List<RouteRule> expected = List.of(
                 rule("login", RouteClass.LOGIN, POST, "/account/login/"),
                 rule("legacy-upload", RouteClass.API_AUTH, POST, "/legacy/", Set.of(), Set.of("authorization")),
+                rule("pypi-upload", RouteClass.API_AUTH, POST, "/pypi", Set.of(), Set.of("authorization")),
                 rule("two-factor", RouteClass.SECOND_FACTOR, POST, "/account/two-factor/"),
                 rule("recovery-code", RouteClass.SECOND_FACTOR, POST, "/account/recovery-code/"),
                 rule("webauthn-authenticate", RouteClass.SECOND_FACTOR, POST, "/account/webauthn-authenticate/*"),
@@ -81,6 +82,11 @@ class DefaultPolicyTests {
                 sensitive("release-file-delete", project + "/release/{version}/", "confirm_project_name"),
                 sensitive("token-create", "/manage/account/token/"),
                 sensitive("verify-project-role", "/account/verify-project-role/"),
+                sensitive("account-publishing", "/manage/account/publishing/"),
+                sensitive("project-publishing", project + "/settings/publishing/"),
+                sensitive("organization-people", "/manage/organization/{organization}/people/**"),
+                sensitive("organization-team-members", "/manage/organization/{organization}/team/{team}/members/**"),
+                sensitive("verify-organization-role", "/account/verify-organization-role/"),
                 sensitive("account-delete", "/manage/account/", "confirm_password"),
                 sensitive("email-change", "/manage/account/", "email", "primary_email_id", "delete_email_id"),
                 sensitive("password-change", "/manage/account/", "new_password"));
@@ -103,6 +109,12 @@ class DefaultPolicyTests {
             "delete-project, POST, /MANAGE/PROJECT/REQUESTS/DELETE_PROJECT",
             "verify-project-role, POST, /account/verify-project-role/",
             "legacy-upload, POST, /legacy/",
+            "pypi-upload, POST, /pypi",
+            "account-publishing, POST, /manage/account/publishing/",
+            "project-publishing, POST, /manage/project/requests/settings/publishing/",
+            "organization-people, POST, /manage/organization/psf/people/delete/",
+            "organization-team-members, POST, /manage/organization/psf/team/infra/members/delete/",
+            "verify-organization-role, POST, /account/verify-organization-role/",
     })
     void loadDefaultWhenRealWarehouseRequestThenItsRuleMatches(String name, String method, String path) {
         List<String> segments = Arrays.asList(path.replaceAll("^/|/$", "").split("/"));
