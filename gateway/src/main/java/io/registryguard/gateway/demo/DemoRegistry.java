@@ -38,9 +38,11 @@ public final class DemoRegistry implements AutoCloseable {
         WireMockServer server = new WireMockServer(DemoRegistryOptions.create());
         server.start();
         try {
+            DemoPackage demoPackage = DemoPackage.load();
             List<DemoStubs> areas = List.of(
                     new PublicPagesStubs(),
-                    new LoginStubs());
+                    new LoginStubs(),
+                    new SimpleIndexStubs(demoPackage));
             areas.forEach(area -> area.addTo(server));
             return new DemoRegistry(server);
         } catch (RuntimeException e) {

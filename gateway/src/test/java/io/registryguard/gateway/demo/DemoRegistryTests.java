@@ -239,6 +239,38 @@ class DemoRegistryTests {
                 "user_id__insecure=; Max-Age=0; Path=/");
     }
 
+    // --- index and downloads ------------------------------------------------------------------
+
+    @Test
+    void simpleIndexListsTheDemoProject() throws Exception {
+        HttpResponse<String> response = send(httpGet("/simple/"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("<a href=\"/simple/demo-project/\">demo-project</a>");
+    }
+
+    @Test
+    void simpleProjectLinksAFileWhoseSha256MatchesItsBytes() throws Exception {
+        String page = send(httpGet("/simple/demo-project/")).body();
+        Matcher link = Pattern.compile("href=\"(/packages/[^\"#]+/demo_project-1\\.0\\.tar\\.gz)#sha256=([0-9a-f]{64})\"").matcher(page);
+        assertThat(link.find()).as("file link in %s", page).isTrue();
+
+        HttpResponse<byte[]> file = http.send(httpGet(link.group(1)).build(), BodyHandlers.ofByteArray());
+
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Length")).hasValue(String.valueOf(file.body().length));
+        assertThat(file.body()).startsWith(0x1f, 0x8b);
+        assertThat(sha256(file.body())).isEqualTo(link.group(2));
+    }
+
+    @Test
+    void simpleProjectWhenNameNotNormalisedThenMovedPermanently() throws Exception {
+        HttpResponse<String> response = send(httpGet("/simple/Demo_Project/"));
+
+        assertThat(response.statusCode()).isEqualTo(301);
+        assertThat(response.headers().firstValue("Location")).hasValue("/simple/demo-project/");
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private static URI uri(String pathAndQuery) {
