@@ -42,7 +42,9 @@ public final class DemoRegistry implements AutoCloseable {
             List<DemoStubs> areas = List.of(
                     new PublicPagesStubs(),
                     new LoginStubs(),
-                    new SimpleIndexStubs(demoPackage));
+                    new SimpleIndexStubs(demoPackage),
+                    new ManageAccountStubs(),
+                    new CollaborationStubs());
             areas.forEach(area -> area.addTo(server));
             return new DemoRegistry(server);
         } catch (RuntimeException e) {

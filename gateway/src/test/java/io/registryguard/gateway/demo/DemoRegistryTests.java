@@ -271,6 +271,242 @@ class DemoRegistryTests {
         assertThat(response.headers().firstValue("Location")).hasValue("/simple/demo-project/");
     }
 
+    // --- logged-in area -----------------------------------------------------------------------
+
+    @Test
+    void sessionCookieFromLoginOpensTheAccountPage() throws Exception {
+        HttpResponse<String> login = postForm("/account/login/", form("username", "bob", "password", "bob-demo-password-2"));
+        String sessionCookie = login.headers().allValues("Set-Cookie").get(0).split(";", 2)[0];
+
+        HttpResponse<String> account = send(withCookie(httpGet("/manage/account/"), sessionCookie));
+
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(account.body()).contains("Logged in as <strong id=\"user-indicator\">bob</strong>").contains("bob@example.test");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/manage/projects/", "/manage/account/", "/manage/account/token/", "/manage/account/totp-provision",
+        "/manage/project/demo-project/collaboration/", "/manage/project/demo-project/settings/",
+        "/account/verify-project-role/?token=abc"})
+    void loggedInPageWhenNoSessionThenSeeOtherToLoginWithNext(String path) throws Exception {
+        HttpResponse<String> response = send(httpGet(path));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location"))
+                .hasValue("/account/login/?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/manage/account/", "/manage/project/demo-project/collaboration/delete/",
+        "/manage/project/demo-project/delete_project/", "/account/verify-project-role/"})
+    void sensitivePostWhenNoSessionThenSeeOtherToLogin(String path) throws Exception {
+        HttpResponse<String> response = postForm(path, form("confirm_password", "x", "username", "alice", "confirm_project_name", "demo-project", "accept", "Accept"));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).get().asString().startsWith("/account/login/?next=");
+    }
+
+    @Test
+    void loggedInPageWhenSessionOfNoDemoUserThenSeeOtherToLogin() throws Exception {
+        HttpResponse<String> response = send(withCookie(httpGet("/manage/account/"), "session_id=demo-session-mallory"));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/manage/projects/, Your projects",
+        "/manage/account/, Account settings",
+        "/manage/account/token/, Add API token",
+        "/manage/account/totp-provision, Set up 2FA",
+        "/manage/project/demo-project/collaboration/, Manage collaborators for demo-project",
+        "/manage/project/demo-project/settings/, Delete project",
+        "/account/verify-project-role/?token=abc, Accept invitation"})
+    void loggedInPageWhenSessionThenAnswers(String path, String heading) throws Exception {
+        HttpResponse<String> response = send(withCookie(httpGet(path), ALICE_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains(heading).contains("Logged in as <strong id=\"user-indicator\">alice</strong>");
+    }
+
+    @Test
+    void projectsPageListsOnlyTheUsersProjects() throws Exception {
+        assertThat(send(withCookie(httpGet("/manage/projects/"), ALICE_SESSION)).body())
+                .contains("href=\"/manage/project/demo-project/collaboration/\"");
+        assertThat(send(withCookie(httpGet("/manage/projects/"), CAROL_SESSION)).body())
+                .doesNotContain("/manage/project/demo-project/")
+                .contains("You have not uploaded any projects yet.");
+    }
+
+    @Test
+    void manageAccountWhenConfirmPasswordThenAccountDeletedWithCookiesCleared() throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/account/",
+                form("confirm_password", "alice-demo-password-1")), ALICE_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("/");
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .hasSize(2)
+                .allSatisfy(cookie -> assertThat(cookie).contains("Max-Age=0"));
+    }
+
+    @Test
+    void manageAccountWhenConfirmPasswordBesideOtherFieldsThenDeletionWins() throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/account/",
+                form("email", "new@example.test", "confirm_password", "")), ALICE_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("/");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "email|new@example.test|Email new@example.test added - check your email for a verification link",
+        "new_password|a-new-password|Password updated",
+        "primary_email_id|1|Email address alice@example.test set as primary",
+        "delete_email_id|1|Email address removed"})
+    void manageAccountDispatchesOnFormField(String field, String value, String message) throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/account/", form(field, value)), ALICE_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("id=\"flash\">" + message + "</div>");
+    }
+
+    @Test
+    void manageAccountWhenNoKnownFieldThenAccountPageWithoutMessage() throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/account/", form("name", "Alice")), ALICE_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Account settings").doesNotContain("id=\"flash\"");
+    }
+
+    @Test
+    void tokenWhenDescriptionThenPageShowsNewToken() throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/account/token/",
+                form("description", "ci upload", "token_scope", "scope:user")), ALICE_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Token for \"ci upload\"").containsPattern("<code>pypi-[A-Za-z0-9_-]{60,}</code>");
+    }
+
+    @Test
+    void tokenWhenNoDescriptionThenFormWithError() throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/account/token/", form("description", " ")), ALICE_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Specify a token name").doesNotContain("pypi-AgE");
+    }
+
+    @Test
+    void totpProvisionWhenSixDigitsThenSeeOtherToAccount() throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/account/totp-provision",
+                form("totp_value", "123456")), CAROL_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("/manage/account/");
+    }
+
+    @Test
+    void totpProvisionWhenNotACodeThenFormWithError() throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/account/totp-provision",
+                form("totp_value", "12ab56")), CAROL_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Invalid TOTP code.");
+    }
+
+    // --- projects and collaboration -----------------------------------------------------------
+
+    @Test
+    void collaborationPageListsOwnerAndMaintainer() throws Exception {
+        String body = send(withCookie(httpGet("/manage/project/demo-project/collaboration/"), ALICE_SESSION)).body();
+
+        assertThat(body)
+                .contains("<td class=\"username\">alice</td><td class=\"role\">Owner</td>")
+                .contains("<td class=\"username\">bob</td><td class=\"role\">Maintainer</td>")
+                .doesNotContain("carol");
+    }
+
+    @Test
+    void collaborationInviteThenSeeOtherBackAndRegistryReceivedTheForm() throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/project/demo-project/collaboration/",
+                form("username", "mallory", "role_name", "Owner")), ALICE_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("/manage/project/demo-project/collaboration/");
+        registry.wireMock().verify(1, postRequestedFor(urlPathEqualTo("/manage/project/demo-project/collaboration/"))
+                .withFormParam("username", equalTo("mallory"))
+                .withFormParam("role_name", equalTo("Owner")));
+    }
+
+    @Test
+    void collaborationInviteWithoutFieldsThenPageAgain() throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/project/demo-project/collaboration/",
+                form("role_name", "Owner")), ALICE_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Invite collaborator");
+    }
+
+    @Test
+    void collaborationDeleteOfAnotherUserThenSeeOtherBackToCollaboration() throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/project/demo-project/collaboration/delete/",
+                form("role_id", "7d1b3a3e-0d3c-4c53-9a55-6a3f0c0a1a02", "username", "bob")), ALICE_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("/manage/project/demo-project/collaboration/");
+    }
+
+    @Test
+    void collaborationDeleteOfYourselfThenSeeOtherToYourProjects() throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/project/demo-project/collaboration/delete/",
+                form("role_id", "7d1b3a3e-0d3c-4c53-9a55-6a3f0c0a1a01", "username", "alice")), ALICE_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("/manage/projects/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"change/", "revoke_invite/"})
+    void collaborationChangeAndRevokeThenSeeOtherBack(String action) throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/project/demo-project/collaboration/" + action,
+                form("role_id", "7d1b3a3e-0d3c-4c53-9a55-6a3f0c0a1a02", "role_name", "Owner")), ALICE_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("/manage/project/demo-project/collaboration/");
+    }
+
+    @Test
+    void deleteProjectWhenNameConfirmedThenSeeOtherToProjects() throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/project/demo-project/delete_project/",
+                form("confirm_project_name", "demo-project")), ALICE_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("/manage/projects/");
+    }
+
+    @Test
+    void deleteProjectWhenNameWrongThenSeeOtherToSettings() throws Exception {
+        HttpResponse<String> response = send(withCookie(postFormRequest("/manage/project/demo-project/delete_project/",
+                form("confirm_project_name", "other-project")), ALICE_SESSION));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("/manage/project/demo-project/settings/");
+    }
+
+    @Test
+    void verifyProjectRoleWhenAcceptedThenSeeOtherToProjects() throws Exception {
+        String page = send(withCookie(httpGet("/account/verify-project-role/?token=invite-123"), CAROL_SESSION)).body();
+        HttpResponse<String> response = send(withCookie(postFormRequest("/account/verify-project-role/",
+                form("token", "invite-123", "accept", "Accept")), CAROL_SESSION));
+
+        assertThat(page).contains("name=\"token\" type=\"hidden\" value=\"invite-123\"");
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("/manage/projects/");
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private static URI uri(String pathAndQuery) {
