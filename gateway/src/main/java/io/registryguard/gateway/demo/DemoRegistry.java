@@ -44,7 +44,8 @@ public final class DemoRegistry implements AutoCloseable {
                     new LoginStubs(),
                     new SimpleIndexStubs(demoPackage),
                     new ManageAccountStubs(),
-                    new CollaborationStubs());
+                    new CollaborationStubs(),
+                    new LegacyUploadStubs());
             areas.forEach(area -> area.addTo(server));
             return new DemoRegistry(server);
         } catch (RuntimeException e) {

@@ -32,6 +32,7 @@ final class DemoRegistryOptions {
                 .extensions(
                         new PageTransformer(),
                         new RedirectTransformer(),
+                        new UploadCredentialsMatcher(),
                         new AdminApiBlocker());
     }
 }

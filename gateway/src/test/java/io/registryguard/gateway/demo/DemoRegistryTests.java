@@ -507,6 +507,69 @@ class DemoRegistryTests {
         assertThat(response.headers().firstValue("Location")).hasValue("/manage/projects/");
     }
 
+    // --- legacy upload ------------------------------------------------------------------------
+
+    @Test
+    void uploadWhenApiTokenThen200() throws Exception {
+        HttpResponse<String> response = upload(basic("__token__", "pypi-AgEIcHlwaS5vcmcCJGFueXRoaW5n"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEmpty();
+        registry.wireMock().verify(1, postRequestedFor(urlPathEqualTo("/legacy/")));
+    }
+
+    @Test
+    void uploadWhenTokenSchemeThen200() throws Exception {
+        assertThat(upload("token pypi-AgEIcHlwaS5vcmc").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void uploadWhenUsernameAndPasswordThen403NoLongerSupported() throws Exception {
+        HttpResponse<String> response = upload(basic("alice", "alice-demo-password-1"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains(
+                "Username/Password authentication is no longer supported. Migrate to API Tokens or Trusted Publishers instead.");
+    }
+
+    @Test
+    void uploadWhenRefusedThenMessageIsAlsoTheStatusLineReason() throws Exception {
+        String body = "--b\r\nContent-Disposition: form-data; name=\":action\"\r\n\r\nfile_upload\r\n--b--\r\n";
+        String statusLine = rawStatusLine("POST /legacy/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + basic("alice", "x")
+                + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body);
+
+        assertThat(statusLine).startsWith("HTTP/1.1 403 Username/Password authentication is no longer supported.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "__token__:not-a-token", "no-colon"})
+    void uploadWhenNoUsableCredentialsThen403Invalid(String credentials) throws Exception {
+        String authorization = credentials.isEmpty() ? null
+                : "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = upload(authorization);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("Invalid or non-existent authentication information.");
+    }
+
+    @Test
+    void uploadEndpointWithoutFileUploadActionThenApiEndpointPage() throws Exception {
+        HttpResponse<String> response = send(httpGet("/legacy/"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("This URL is an API endpoint for uploading files");
+    }
+
+    @Test
+    void uploadWithoutTrailingSlashThenPermanentRedirect() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/legacy")).POST(BodyPublishers.ofString("x")));
+
+        assertThat(response.statusCode()).isEqualTo(308);
+        assertThat(response.headers().firstValue("Location")).hasValue("/legacy/");
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private static URI uri(String pathAndQuery) {
