@@ -24,6 +24,7 @@ import java.util.List;
  * 1000 requests) and adds stubs. A stub added without a priority, or with priority 1 to 5, overrides
  * every built-in route (those use priorities 6 to 12). WireMock's HTTP admin API is switched off
  * (it would be reachable through the gateway); use the in-process {@link WireMockServer} instead.
+ * {@code POST /_demo/sink} is a test-only upload sink, not a Warehouse route.
  */
 public final class DemoRegistry implements AutoCloseable {
 
@@ -45,7 +46,8 @@ public final class DemoRegistry implements AutoCloseable {
                     new SimpleIndexStubs(demoPackage),
                     new ManageAccountStubs(),
                     new CollaborationStubs(),
-                    new LegacyUploadStubs());
+                    new LegacyUploadStubs(),
+                    new UploadSinkStubs());
             areas.forEach(area -> area.addTo(server));
             return new DemoRegistry(server);
         } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ final class DemoRegistryOptions {
     }
 
     static WireMockConfiguration create() {
+        SinkReceipts sinkReceipts = new SinkReceipts();
         return WireMockConfiguration.wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
@@ -33,6 +34,8 @@ final class DemoRegistryOptions {
                         new PageTransformer(),
                         new RedirectTransformer(),
                         new UploadCredentialsMatcher(),
+                        new UploadSinkFilter(sinkReceipts),
+                        new UploadSinkTransformer(sinkReceipts),
                         new AdminApiBlocker());
     }
 }

@@ -570,6 +570,47 @@ class DemoRegistryTests {
         assertThat(response.headers().firstValue("Location")).hasValue("/legacy/");
     }
 
+    // --- upload sink --------------------------------------------------------------------------
+
+    @Test
+    void sinkAnswersByteCountAndSha256OfTheBodyAndJournalsItWithoutTheBody() throws Exception {
+        byte[] body = randomBytes(5 * 1024 * 1024 + 7);
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/_demo/sink"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(BodyPublishers.ofByteArray(body)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).isEqualTo("{\"bytes\": " + body.length + ", \"sha256\": \"" + sha256(body) + "\"}");
+        List<LoggedRequest> journaled = registry.wireMock().findAll(postRequestedFor(urlPathEqualTo("/_demo/sink")));
+        assertThat(journaled).hasSize(1);
+        assertThat(journaled.get(0).getBody()).isEmpty();
+        assertThat(journaled.get(0).getHeader("Content-Length")).isEqualTo(String.valueOf(body.length));
+    }
+
+    @Test
+    void sinkJournalsMultipartPartsWithoutTheirContent() throws Exception {
+        byte[] content = randomBytes(64 * 1024);
+        String boundary = "sink-boundary";
+        ByteArrayOutputStream multipart = new ByteArrayOutputStream();
+        multipart.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"f.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        multipart.write(content);
+        multipart.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/_demo/sink"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(BodyPublishers.ofByteArray(multipart.toByteArray())));
+
+        assertThat(response.body()).contains("\"bytes\": " + multipart.size() + ",").contains(sha256(multipart.toByteArray()));
+        LoggedRequest journaled = registry.wireMock().findAll(postRequestedFor(urlPathEqualTo("/_demo/sink"))).get(0);
+        assertThat(journaled.getParts()).singleElement().satisfies(part -> {
+            assertThat(part.getName()).isEqualTo("content");
+            assertThat(part.getBody().asBytes()).isEmpty();
+        });
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private static URI uri(String pathAndQuery) {
