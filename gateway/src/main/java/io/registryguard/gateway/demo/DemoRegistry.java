@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * An embedded registry shaped like PyPI's Warehouse, on WireMock: the {@code demo} profile puts the
  * gateway in front of it, and integration tests use it as "the registry". It speaks Warehouse's
- * routes, methods, form fields and answers; anything else is a 404 page.
+ * routes, methods, form fields and answers (see {@code package-info}); anything else is a 404 page.
  *
  * <p>Demo users (public test data, also returned by {@link #users()}):
  * <table>
