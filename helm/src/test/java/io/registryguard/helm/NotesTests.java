@@ -39,6 +39,7 @@ class NotesTests {
 			.with("redis.mode", "standalone")
 			.with("redis.url", "redis://redis.data.svc:6379"));
 		assertThat(notes).doesNotContain(MULTI_POD_WARNING).doesNotContain(SINGLE_POD_WARNING);
+		assertThat(notes).contains("appendonly yes");
 	}
 
 	@Test
