@@ -117,6 +117,19 @@ class ExternalRedisTests {
 	}
 
 	@Test
+	void aPasswordThatWouldBreakTheUrlIsRejected() {
+		assertThat(HelmChart.render(Values.minimal().with("redis.mode", "bundled").with("redis.password", "Ab9._~-x"))
+			.ofKind("StatefulSet")).hasSize(1);
+		assertThatThrownBy(() -> HelmChart.render(Values.minimal().with("redis.mode", "bundled").with("redis.password", "p@ss/word")))
+			.hasMessageContaining("at '/redis/password'");
+		// Sentinel and Cluster do not use a URL: any password will do.
+		assertThat(HelmChart.render(Values.minimal()
+			.with("redis.mode", "cluster")
+			.with("redis.cluster.nodes", List.of("redis-0:6379"))
+			.with("redis.password", "p@ss/word")).deployment()).isNotNull();
+	}
+
+	@Test
 	void standaloneModeWithoutUrlIsRejected() {
 		assertThatThrownBy(() -> HelmChart.render(Values.minimal().with("redis.mode", "standalone")))
 			.hasMessageContaining("redis.url is required");
