@@ -1,0 +1,226 @@
+{{/* Chart name, truncated to the 63 characters a label allows. */}}
+{{- define "registry-guard.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Resource name prefix: <release>-<chart>, or the release name when it already contains the chart name. */}}
+{{- define "registry-guard.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "registry-guard.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "registry-guard.labels" -}}
+helm.sh/chart: {{ include "registry-guard.chart" . }}
+app.kubernetes.io/name: {{ include "registry-guard.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: registry-guard
+{{- end }}
+
+{{/* Selector of the gateway pods; the component keeps the bundled Redis out of the gateway's Services. */}}
+{{- define "registry-guard.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "registry-guard.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: gateway
+{{- end }}
+
+{{- define "registry-guard.redis.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "registry-guard.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: redis
+{{- end }}
+
+{{- define "registry-guard.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "registry-guard.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{- define "registry-guard.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
+
+{{/*
+A secret value the chart generates once: reuse what the live Secret holds (lookup; empty under
+`helm template` and dry runs), otherwise draw a new random one.
+Arguments: list of root context, Secret name, key, length.
+*/}}
+{{- define "registry-guard.stableRandom" -}}
+{{- $root := index . 0 }}
+{{- $name := index . 1 }}
+{{- $key := index . 2 }}
+{{- $length := index . 3 }}
+{{- $existing := lookup "v1" "Secret" $root.Release.Namespace $name }}
+{{- if and $existing $existing.data (hasKey $existing.data $key) }}
+{{- index $existing.data $key | b64dec }}
+{{- else }}
+{{- randAlphaNum $length }}
+{{- end }}
+{{- end }}
+
+{{/* ---- Names of the Secrets and ConfigMaps the pods use: the operator's existing one, or the chart's. ---- */}}
+
+{{- define "registry-guard.policyConfigMapName" -}}
+{{- default (printf "%s-policy" (include "registry-guard.fullname" .)) .Values.policy.existingConfigMap }}
+{{- end }}
+
+{{- define "registry-guard.policyContent" -}}
+{{- if .Values.policy.content }}
+{{- .Values.policy.content }}
+{{- else }}
+{{- .Files.Get "files/policy.yaml" }}
+{{- end }}
+{{- end }}
+
+{{- define "registry-guard.adminSecretName" -}}
+{{- default (printf "%s-admin" (include "registry-guard.fullname" .)) .Values.admin.existingSecret }}
+{{- end }}
+
+{{- define "registry-guard.adminSecretKey" -}}
+{{- if .Values.admin.existingSecret }}{{ .Values.admin.existingSecretKey }}{{ else }}token{{ end }}
+{{- end }}
+
+{{- define "registry-guard.tlsSecretName" -}}
+{{- default (printf "%s-tls" (include "registry-guard.fullname" .)) .Values.tls.existingSecret }}
+{{- end }}
+
+{{/* True when the pods get TLS material at all (a Secret of the operator's, given PEM, or a generated one). */}}
+{{- define "registry-guard.tlsConfigured" -}}
+{{- if and .Values.tls.enabled (or .Values.tls.existingSecret .Values.tls.certificate .Values.tls.selfSigned) }}true{{ end }}
+{{- end }}
+
+{{- define "registry-guard.stepUpSecretName" -}}
+{{- default (printf "%s-stepup" (include "registry-guard.fullname" .)) .Values.stepUp.existingSecret }}
+{{- end }}
+
+{{- define "registry-guard.stepUpSecretKey" -}}
+{{- if .Values.stepUp.existingSecret }}{{ .Values.stepUp.existingSecretKey }}{{ else }}jwks.json{{ end }}
+{{- end }}
+
+{{- define "registry-guard.stepUpConfigured" -}}
+{{- if or .Values.stepUp.existingSecret .Values.stepUp.jwks }}true{{ end }}
+{{- end }}
+
+{{- define "registry-guard.factorsSecretName" -}}
+{{- default (printf "%s-factors" (include "registry-guard.fullname" .)) .Values.factorEncryption.existingSecret }}
+{{- end }}
+
+{{- define "registry-guard.factorsSecretKey" -}}
+{{- if .Values.factorEncryption.existingSecret }}{{ .Values.factorEncryption.existingSecretKey }}{{ else }}keys.json{{ end }}
+{{- end }}
+
+{{- define "registry-guard.factorsConfigured" -}}
+{{- if or .Values.factorEncryption.existingSecret .Values.factorEncryption.keys }}true{{ end }}
+{{- end }}
+
+{{- define "registry-guard.smtpSecretName" -}}
+{{- default (printf "%s-smtp" (include "registry-guard.fullname" .)) .Values.smtp.existingSecret }}
+{{- end }}
+
+{{- define "registry-guard.smtpSecretKey" -}}
+{{- if .Values.smtp.existingSecret }}{{ .Values.smtp.existingSecretPasswordKey }}{{ else }}password{{ end }}
+{{- end }}
+
+{{- define "registry-guard.smtpPasswordConfigured" -}}
+{{- if and .Values.smtp.host (or .Values.smtp.existingSecret .Values.smtp.password) }}true{{ end }}
+{{- end }}
+
+{{- define "registry-guard.redisSecretName" -}}
+{{- default (printf "%s-redis" (include "registry-guard.fullname" .)) .Values.redis.existingSecret }}
+{{- end }}
+
+{{- define "registry-guard.redisSecretKey" -}}
+{{- if .Values.redis.existingSecret }}{{ .Values.redis.existingSecretPasswordKey }}{{ else }}redis-password{{ end }}
+{{- end }}
+
+{{/* The bundled Redis always has a password (generated when none is given). */}}
+{{- define "registry-guard.redisPasswordConfigured" -}}
+{{- if and (ne .Values.redis.mode "none") (or .Values.redis.existingSecret .Values.redis.password (eq .Values.redis.mode "bundled")) }}true{{ end }}
+{{- end }}
+
+{{- define "registry-guard.redisServiceName" -}}
+{{- printf "%s-redis" (include "registry-guard.fullname" .) }}
+{{- end }}
+
+{{/* Pods that can run at once: more than one means per-pod state diverges without Redis. */}}
+{{- define "registry-guard.multiReplica" -}}
+{{- if or (gt (int .Values.replicaCount) 1) (and .Values.autoscaling.enabled (gt (int .Values.autoscaling.maxReplicas) 1)) }}true{{ end }}
+{{- end }}
+
+{{/*
+Standalone/bundled Redis URL. Spring Boot takes the password from the URL and ignores
+spring.data.redis.password once a URL is set, so the password goes into the URL through Kubernetes'
+$(VAR) expansion of SPRING_DATA_REDIS_PASSWORD (defined before it).
+*/}}
+{{- define "registry-guard.redisUrl" -}}
+{{- $url := "" }}
+{{- if eq .Values.redis.mode "bundled" }}
+{{- $url = printf "redis://%s:6379" (include "registry-guard.redisServiceName" .) }}
+{{- else }}
+{{- $url = required "redis.url is required when redis.mode is standalone" .Values.redis.url }}
+{{- end }}
+{{- $parsed := urlParse $url }}
+{{- if not (has $parsed.scheme (list "redis" "rediss")) }}
+{{- fail (printf "redis.url must start with redis:// or rediss://, got %q" $url) }}
+{{- end }}
+{{- if contains ":" $parsed.userinfo }}
+{{- fail "redis.url must not contain a password: use redis.password or redis.existingSecret" }}
+{{- end }}
+{{- $scheme := ternary "rediss" $parsed.scheme .Values.redis.tls }}
+{{- $auth := "" }}
+{{- if include "registry-guard.redisPasswordConfigured" . }}
+{{- $auth = printf "%s:$(SPRING_DATA_REDIS_PASSWORD)@" $parsed.userinfo }}
+{{- else if $parsed.userinfo }}
+{{- $auth = printf "%s@" $parsed.userinfo }}
+{{- end }}
+{{- printf "%s://%s%s%s" $scheme $auth $parsed.host $parsed.path }}
+{{- with $parsed.query }}?{{ . }}{{ end }}
+{{- end }}
+
+{{/* TLS towards Redis: asked for, or implied by a rediss:// URL. */}}
+{{- define "registry-guard.redisTls" -}}
+{{- if or .Values.redis.tls (and (eq .Values.redis.mode "standalone") (hasPrefix "rediss://" .Values.redis.url)) }}true{{ end }}
+{{- end }}
+
+{{/* Port of a URL: explicit, or the scheme's default. */}}
+{{- define "registry-guard.urlPort" -}}
+{{- $parsed := urlParse . }}
+{{- $hostPort := splitList ":" $parsed.host }}
+{{- if gt (len $hostPort) 1 }}{{ last $hostPort }}
+{{- else if eq $parsed.scheme "https" }}443
+{{- else if eq $parsed.scheme "http" }}80
+{{- else }}6379
+{{- end }}
+{{- end }}
+
+{{/* Ports of the external Redis, as a JSON list, for the NetworkPolicy: given, or taken from the settings. */}}
+{{- define "registry-guard.redisPorts" -}}
+{{- $ports := list }}
+{{- if .Values.networkPolicy.egress.redis.ports }}
+{{- $ports = .Values.networkPolicy.egress.redis.ports }}
+{{- else if eq .Values.redis.mode "standalone" }}
+{{- $ports = append $ports (include "registry-guard.urlPort" .Values.redis.url | int) }}
+{{- else if eq .Values.redis.mode "sentinel" }}
+{{- /* Sentinels answer on their port; the master they name usually listens on 6379. */}}
+{{- $ports = append $ports 6379 }}
+{{- range .Values.redis.sentinel.nodes }}{{ $ports = append $ports (last (splitList ":" .) | int) }}{{ end }}
+{{- else if eq .Values.redis.mode "cluster" }}
+{{- range .Values.redis.cluster.nodes }}{{ $ports = append $ports (last (splitList ":" .) | int) }}{{ end }}
+{{- end }}
+{{- $ports | uniq | toJson }}
+{{- end }}

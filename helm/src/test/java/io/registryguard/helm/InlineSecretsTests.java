@@ -1,0 +1,77 @@
+package io.registryguard.helm;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Secret material given in values lands in chart-owned Secrets, never in ConfigMaps or plain env. */
+class InlineSecretsTests {
+
+	private static final String JWKS = "{\"keys\":[{\"kty\":\"EC\",\"kid\":\"step-up-1\",\"crv\":\"P-256\",\"d\":\"private-part\"}]}";
+
+	private static final String FACTOR_KEYS = "{\"keys\":[{\"id\":\"2026-01\",\"aes\":\"factor-key-material\"}]}";
+
+	private static Manifests manifests;
+
+	@BeforeAll
+	static void render() {
+		manifests = HelmChart.render(Values.minimal()
+			.with("admin.token", "admin-token-from-values")
+			.with("stepUp.jwks", JWKS)
+			.with("factorEncryption.keys", FACTOR_KEYS)
+			.with("smtp.host", "smtp.example.org")
+			.with("smtp.password", "smtp-password-from-values")
+			.with("tls.certificate", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
+			.with("tls.privateKey", "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n"));
+	}
+
+	@Test
+	void eachValueIsStoredInItsOwnSecret() {
+		assertThat(data("guard-registry-guard-admin")).containsExactly(Map.entry("token", "admin-token-from-values"));
+		assertThat(data("guard-registry-guard-stepup")).containsExactly(Map.entry("jwks.json", JWKS));
+		assertThat(data("guard-registry-guard-factors")).containsExactly(Map.entry("keys.json", FACTOR_KEYS));
+		assertThat(data("guard-registry-guard-smtp")).containsExactly(Map.entry("password", "smtp-password-from-values"));
+		assertThat(data("guard-registry-guard-tls")).containsKeys("tls.crt", "tls.key")
+			.containsEntry("tls.key", "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n");
+	}
+
+	@Test
+	void podsReadThemFromThoseSecrets() {
+		assertThat(Manifests.secretRefName(manifests.env().get("SPRING_MAIL_PASSWORD"))).isEqualTo("guard-registry-guard-smtp");
+		assertThat(Manifests.<String>at(manifests.volume("stepup"), "secret.secretName")).isEqualTo("guard-registry-guard-stepup");
+		assertThat(Manifests.<String>at(manifests.volume("factors"), "secret.secretName")).isEqualTo("guard-registry-guard-factors");
+	}
+
+	@Test
+	void noneOfThemAppearsInAConfigMapOrAPlainEnvVar() {
+		String configMaps = manifests.ofKind("ConfigMap").toString();
+		String podSpec = manifests.podSpec().toString();
+		for (String secret : new String[] { "admin-token-from-values", "private-part", "factor-key-material",
+				"smtp-password-from-values", "MIIE" }) {
+			assertThat(configMaps).doesNotContain(secret);
+			assertThat(podSpec).doesNotContain(secret);
+		}
+	}
+
+	@Test
+	void notesStopWarningAboutWhatIsNowConfigured() {
+		String notes = HelmChart.notes(Values.minimal()
+			.with("stepUp.jwks", JWKS)
+			.with("factorEncryption.keys", FACTOR_KEYS)
+			.with("smtp.host", "smtp.example.org"));
+		assertThat(notes).doesNotContain("no step-up JWK set")
+			.doesNotContain("no factor-encryption keys")
+			.doesNotContain("no SMTP server");
+		assertThat(HelmChart.notes(Values.minimal())).contains("no step-up JWK set")
+			.contains("no factor-encryption keys")
+			.contains("no SMTP server");
+	}
+
+	private static Map<String, String> data(String secret) {
+		return Manifests.secretData(manifests.get("Secret", secret));
+	}
+
+}
