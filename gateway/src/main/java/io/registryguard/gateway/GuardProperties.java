@@ -1,0 +1,63 @@
+package io.registryguard.gateway;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The gateway's own settings, under {@code guard.*}; every key also reads from an environment variable
+ * ({@code guard.upstream-url} is {@code GUARD_UPSTREAM_URL}). No secrets live here yet; when they do,
+ * {@code toString()} must not print them.
+ *
+ * @param upstreamUrl        the registry; required unless the {@code demo} profile starts one
+ * @param policyFile         the policy file; absent means the built-in Warehouse policy
+ * @param policyPollInterval how often the policy file is checked for changes
+ * @param trustedProxies     CIDR blocks whose {@code X-Forwarded-For} is believed; empty means nobody
+ * @param upstream           how the registry is called
+ * @param tls                the HTTPS listener
+ * @param hsts               the Strict-Transport-Security header
+ */
+@ConfigurationProperties("guard")
+@Validated
+public record GuardProperties(URI upstreamUrl, Path policyFile,
+        @DefaultValue("5s") @NotNull Duration policyPollInterval,
+        @DefaultValue List<String> trustedProxies,
+        @DefaultValue @Valid Upstream upstream,
+        @DefaultValue @Valid Tls tls,
+        @DefaultValue @Valid Hsts hsts) {
+
+    /**
+     * @param uploadPaths   path prefixes of upload endpoints (twine); their requests may take long to send
+     * @param uploadTimeout how long an upload may take, sending included (the general response timeout is
+     *                      {@code spring.cloud.gateway.server.webflux.httpclient.response-timeout}, 60 s)
+     */
+    public record Upstream(@DefaultValue({"/legacy/", "/pypi"}) List<String> uploadPaths,
+            @DefaultValue("15m") Duration uploadTimeout) {
+    }
+
+    /**
+     * @param enabled      HTTPS on {@code server.port} (8443) with HTTP redirected; false behind a TLS-terminating
+     *                     load balancer, which then serves plain HTTP on 8080
+     * @param certificate  PEM certificate chain file; with {@code privateKey}, reloaded when the files change
+     * @param privateKey   PEM private key file
+     * @param httpPort     the plain-HTTP listener that redirects to HTTPS
+     * @param redirectPort the HTTPS port named in redirects (443 behind a Kubernetes Service)
+     */
+    public record Tls(@DefaultValue("true") boolean enabled, Path certificate, Path privateKey,
+            @DefaultValue("8080") int httpPort, @DefaultValue("8443") int redirectPort) {
+    }
+
+    /**
+     * @param maxAge            how long browsers must use HTTPS only
+     * @param includeSubdomains add {@code includeSubDomains}
+     */
+    public record Hsts(@DefaultValue("365d") Duration maxAge, @DefaultValue("true") boolean includeSubdomains) {
+    }
+}

@@ -1,0 +1,68 @@
+package io.registryguard.gateway.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import io.registryguard.gateway.demo.DemoRegistry;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The registry every integration test talks to: the demo registry (WireMock speaking Warehouse's
+ * routes), one per JVM, plus a writable copy of the built-in policy so reload can be tested.
+ */
+public final class TestRegistry implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final String BUILT_IN_POLICY = "/io/registryguard/policy/policy.yaml";
+    private static DemoRegistry registry;
+    private static Path policyFile;
+
+    public static synchronized DemoRegistry registry() {
+        if (registry == null) {
+            registry = DemoRegistry.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(registry::close));
+        }
+        return registry;
+    }
+
+    /** The policy file the shared gateway reads; tests that edit it restore it with {@link #restorePolicy()}. */
+    public static synchronized Path policyFile() {
+        if (policyFile == null) {
+            try {
+                Path dir = Files.createTempDirectory("registry-guard-test-policy-");
+                policyFile = dir.resolve("policy.yaml");
+                restorePolicy();
+                dir.toFile().deleteOnExit();
+                policyFile.toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return policyFile;
+    }
+
+    public static synchronized void restorePolicy() {
+        try (InputStream in = TestRegistry.class.getResourceAsStream(BUILT_IN_POLICY)) {
+            Files.copy(in, policyFile, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        // A class may point its own gateway elsewhere with @TestPropertySource; that wins.
+        var environment = context.getEnvironment();
+        if (!environment.containsProperty("guard.upstream-url")) {
+            TestPropertyValues.of("guard.upstream-url=" + registry().baseUrl()).applyTo(context);
+        }
+        if (!environment.containsProperty("guard.policy-file")) {
+            TestPropertyValues.of("guard.policy-file=" + policyFile()).applyTo(context);
+        }
+    }
+}
