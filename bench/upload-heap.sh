@@ -19,6 +19,8 @@ REG_PORT=$(free_port); HTTPS_PORT=$(free_port); HTTP_PORT=$(free_port); MGMT_POR
 
 java -cp "$JAR" -Dloader.main=io.registryguard.gateway.demo.DemoRegistryMain \
   org.springframework.boot.loader.launch.PropertiesLauncher "$REG_PORT" > "$WORK/registry.log" 2>&1 &
+# Start-up is measured with the registry already up: on two cores, two JVMs starting together double it.
+until grep -q "demo registry at" "$WORK/registry.log"; do sleep 0.2; done
 START=$(date +%s%N)
 GUARD_UPSTREAM_URL="http://127.0.0.1:$REG_PORT" java -Xms64m -Xmx512m -jar "$JAR" \
   --server.port="$HTTPS_PORT" --guard.tls.http-port="$HTTP_PORT" --management.server.port="$MGMT_PORT" \

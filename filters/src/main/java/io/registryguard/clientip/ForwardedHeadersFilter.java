@@ -31,11 +31,14 @@ public final class ForwardedHeadersFilter implements HttpHeadersFilter, Ordered 
         var remote = request.getRemoteAddress();
         String peer = remote == null || remote.getAddress() == null ? client.text()
                 : IpAddresses.unmap(remote.getAddress()).getHostAddress();
-        String chain = client.peerTrusted() ? String.join(", ", input.getOrEmpty(FOR)) : "";
+        // The original request's headers: Spring Cloud Gateway's own filters may already have removed them
+        // from the input.
+        HttpHeaders original = request.getHeaders();
+        String chain = client.peerTrusted() ? String.join(", ", original.getOrEmpty(FOR)) : "";
         out.set(FOR, chain.isBlank() ? peer : chain + ", " + peer);
         out.set(PROTO, client.scheme());
-        String host = client.peerTrusted() && input.getFirst(HOST) != null ? input.getFirst(HOST)
-                : input.getFirst(HttpHeaders.HOST);
+        String host = client.peerTrusted() && original.getFirst(HOST) != null ? original.getFirst(HOST)
+                : original.getFirst(HttpHeaders.HOST);
         if (host != null) {
             out.set(HOST, host);
         }

@@ -36,7 +36,16 @@ public final class DemoRegistry implements AutoCloseable {
 
     /** Starts a demo registry over HTTP on a free port of 127.0.0.1. */
     public static DemoRegistry start() {
-        WireMockServer server = new WireMockServer(DemoRegistryOptions.create());
+        return start(0);
+    }
+
+    /** Starts a demo registry over HTTP on {@code port} of 127.0.0.1 (0: a free one). */
+    public static DemoRegistry start(int port) {
+        var options = DemoRegistryOptions.create();
+        if (port != 0) {
+            options.port(port);
+        }
+        WireMockServer server = new WireMockServer(options);
         server.start();
         try {
             DemoPackage demoPackage = DemoPackage.load();
