@@ -26,7 +26,8 @@ import io.github.bucket4j.local.LocalBucketBuilder;
  * <p>When a new bucket would pass the bound, buckets unused for their limit's longest period go first: such a bucket
  * is full again, so forgetting it changes nothing. Only if that is not enough are the least recently used buckets
  * forgotten, down to 90% of the bound (an attacker can then reset some budgets early; each such eviction is
- * counted and logged). A bucket costs about 300 bytes, so the default bound of 100,000 is about 30 MB.
+ * counted and logged). A bucket costs 420 to 510 bytes (one to three bandwidths, key included: measured), so the
+ * default bound of 100,000 is about 50 MB.
  */
 final class LocalBucketStore implements BucketStore {
 
@@ -54,6 +55,7 @@ final class LocalBucketStore implements BucketStore {
             this.bucket = builder.build();
             this.nanosUntilFull = limit.nanosUntilFull();
             this.version = limit.version();
+            this.lastUsedNanos = time.currentTimeNanos();
         }
     }
 

@@ -66,7 +66,7 @@ public final class RateLimiterBuilder {
         return this;
     }
 
-    /** The most buckets kept in memory, in memory mode and as Redis fallback each (default 100,000, about 30 MB). */
+    /** The most buckets kept in memory, in memory mode and as Redis fallback each (default 100,000, about 50 MB). */
     public RateLimiterBuilder localMaxBuckets(int localMaxBuckets) {
         this.localMaxBuckets = localMaxBuckets;
         return this;

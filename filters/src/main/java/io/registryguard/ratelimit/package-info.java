@@ -56,7 +56,8 @@
  * storeState()} and a {@link io.registryguard.ratelimit.RateLimitMetrics} event; opening logs a WARN, closing an INFO.
  *
  * <h2>Memory</h2>
- * In-memory buckets (no Redis, or the {@code local} fallback) are bounded: 100,000 by default, about 30 MB. Buckets
- * unused long enough to be full again are dropped first; past that, the least recently used (counted and logged).
+ * In-memory buckets (no Redis, or the {@code local} fallback) are bounded: 100,000 by default, about 50 MB (some
+ * 500 bytes each). Buckets unused long enough to be full again are dropped first; past that, the least recently
+ * used (counted and logged).
  */
 package io.registryguard.ratelimit;
