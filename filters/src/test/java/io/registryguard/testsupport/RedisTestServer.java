@@ -101,6 +101,35 @@ public final class RedisTestServer {
         process = null;
     }
 
+    /**
+     * Freezes the server (SIGSTOP): connections stay open but nothing is answered, as with a hung Redis or a network
+     * that drops packets. {@link #resume()} thaws it.
+     */
+    public synchronized void pause() {
+        signal("-STOP");
+    }
+
+    public synchronized void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        if (externalUrl != null || process == null) {
+            throw new IllegalStateException("only a running server started by the tests can be signalled");
+        }
+        try {
+            int exit = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void awaitListening() {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
