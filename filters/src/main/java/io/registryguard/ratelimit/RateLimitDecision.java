@@ -3,6 +3,7 @@ package io.registryguard.ratelimit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** What {@link RateLimiter#check} decided: let the attempt through, or refuse it before the registry hears of it. */
 public sealed interface RateLimitDecision permits RateLimitDecision.Allowed, RateLimitDecision.Refused {
@@ -18,6 +19,7 @@ public sealed interface RateLimitDecision permits RateLimitDecision.Allowed, Rat
         static final Allowed UNLIMITED = new Allowed(List.of());
 
         private final List<Reservation> reservations;
+        private final AtomicBoolean settled = new AtomicBoolean();
 
         Allowed(List<Reservation> reservations) {
             this.reservations = List.copyOf(reservations);
@@ -25,6 +27,11 @@ public sealed interface RateLimitDecision permits RateLimitDecision.Allowed, Rat
 
         List<Reservation> reservations() {
             return reservations;
+        }
+
+        /** True the first time only: an outcome recorded twice must not give tokens back twice. */
+        boolean settle() {
+            return settled.compareAndSet(false, true);
         }
 
         @Override

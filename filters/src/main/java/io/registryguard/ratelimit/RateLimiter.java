@@ -82,13 +82,13 @@ public final class RateLimiter {
     }
 
     /**
-     * Charges the attempt's failure buckets, or gives their tokens back when the registry answered with success.
-     * Never fails; does nothing for a refused decision.
+     * Settles an allowed attempt: on failure its failure buckets keep their tokens, on success they get them back.
+     * Only the first outcome recorded for a decision counts. Never fails; does nothing for a refused decision.
      */
     public Mono<Void> recordOutcome(RateLimitDecision decision, AttemptOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
-        if (!(decision instanceof Allowed allowed) || outcome == AttemptOutcome.FAILURE
-                || allowed.reservations().isEmpty()) {
+        if (!(decision instanceof Allowed allowed) || allowed.reservations().isEmpty() || !allowed.settle()
+                || outcome == AttemptOutcome.FAILURE) {
             return Mono.empty();
         }
         return Mono.fromFuture(() -> CompletableFuture.allOf(

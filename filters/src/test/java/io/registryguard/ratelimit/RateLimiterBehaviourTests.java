@@ -225,6 +225,21 @@ abstract class RateLimiterBehaviourTests {
     }
 
     @Test
+    void recordOutcomeWhenRecordedAgainThenOnlyTheFirstCounts() {
+        RateLimiter limiter = limiter(policy(limit("per-user", Limit.Key.USERNAME, Counts.FAILURES, "login", "2 per 5m")));
+        RateLimitDecision first = check(limiter, login("198.51.100.1", "alice"));
+        limiter.recordOutcome(first, AttemptOutcome.FAILURE).block();
+        limiter.recordOutcome(first, AttemptOutcome.SUCCESS).block();
+        RateLimitDecision second = check(limiter, login("198.51.100.1", "alice"));
+        limiter.recordOutcome(second, AttemptOutcome.SUCCESS).block();
+        limiter.recordOutcome(second, AttemptOutcome.SUCCESS).block();
+
+        assertThat(fail(limiter, login("198.51.100.1", "alice")).allowed()).isTrue();
+        assertThat(check(limiter, login("198.51.100.1", "alice")).allowed()).as("1 failure + 1, nothing extra back")
+                .isFalse();
+    }
+
+    @Test
     void checkWhenOneBucketEmptyThenTheOthersAreNotCharged() {
         RateLimiter limiter = limiter(WAREHOUSE);
         for (int i = 0; i < 10; i++) {
