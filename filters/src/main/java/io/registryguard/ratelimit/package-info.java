@@ -4,7 +4,8 @@
  *
  * <h2>Use</h2>
  * <pre>{@code
- * RateLimiter limiter = RateLimiter.builder(policy).redis(RateLimitRedis.connect(url).connection())
+ * RateLimitRedis redis = RateLimitRedis.connect(url);     // SPRING_DATA_REDIS_URL; close() on shutdown
+ * RateLimiter limiter = RateLimiter.builder(policy).redis(redis.connection())
  *         .metrics(metrics).build();                       // no .redis(...): in memory
  * reloader.addListener(limiter::apply);                    // policy edits apply to existing buckets
  *
