@@ -1,6 +1,7 @@
 package io.registryguard.policy;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The whole policy, immutable, validated once at load. A reload builds a new instance and swaps it in.
@@ -11,12 +12,28 @@ import java.util.List;
  * @param normalization how request paths are normalized before matching
  * @param body          caps on request bodies the guard reads
  * @param routes        the route rules, in file order
+ * @param limits        the rate limits, in file order; a file without a {@code limits} section gets the built-in
+ *                      ones, {@code limits: {}} means none
+ * @param subnets       how wide a subnet is for subnet-keyed limits
  */
 public record Policy(String version, String sha256, String source, Normalization normalization,
-        BodyLimits body, List<RouteRule> routes) {
+        BodyLimits body, List<RouteRule> routes, List<Limit> limits, Subnets subnets) {
 
     public Policy {
         routes = List.copyOf(routes);
+        limits = List.copyOf(limits);
+        Objects.requireNonNull(subnets, "subnets");
+    }
+
+    /** A policy without rate limits, for tests and tools that only classify requests. */
+    public Policy(String version, String sha256, String source, Normalization normalization, BodyLimits body,
+            List<RouteRule> routes) {
+        this(version, sha256, source, normalization, body, routes, List.of(), Subnets.DEFAULT);
+    }
+
+    /** The same policy with other limits, for tests of the limiter and its reload. */
+    public Policy withLimits(List<Limit> limits, Subnets subnets) {
+        return new Policy(version, sha256, source, normalization, body, routes, limits, subnets);
     }
 
     /**

@@ -8,9 +8,10 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Turns the composed YAML tree into a {@link Policy}, reporting every problem before giving up. */
 final class PolicyReader {
 
-    static final List<String> TOP_KEYS = List.of("version", "paths", "body", "routes");
+    static final List<String> TOP_KEYS = List.of("version", "paths", "body", "routes", "limits", "subnets");
     static final List<String> PATHS_KEYS = List.of("case-insensitive");
     static final List<String> BODY_KEYS = List.of("form-max-size");
+    static final List<String> SUBNETS_KEYS = List.of("ipv4-prefix", "ipv6-prefix");
 
     /** Safe default: a variant in another case is never less protected than the canonical path. */
     static final boolean DEFAULT_CASE_INSENSITIVE = true;
@@ -34,9 +35,32 @@ final class PolicyReader {
         int formMaxBytes = sections.optional("body").map(PolicyReader::formMaxBytes).orElse(DEFAULT_FORM_MAX_BYTES);
         List<LocatedRule> rules = sections.required("routes")
                 .map(routes -> RouteRulesReader.read(routes, caseInsensitive)).orElse(List.of());
+        // Safe default: a file written without a limits section still runs the built-in limits.
+        List<Limit> limits = sections.optional("limits").map(LimitsReader::read)
+                .orElseGet(() -> PolicyLoader.loadDefault().limits());
+        Subnets subnets = sections.optional("subnets").map(PolicyReader::subnets).orElse(Subnets.DEFAULT);
         problems.throwIfAny();
         return new Policy(version.orElseThrow(), sha256, source, new Policy.Normalization(caseInsensitive),
-                new Policy.BodyLimits(formMaxBytes), rules.stream().map(LocatedRule::rule).toList());
+                new Policy.BodyLimits(formMaxBytes), rules.stream().map(LocatedRule::rule).toList(), limits, subnets);
+    }
+
+    private static Subnets subnets(YamlValue subnets) {
+        Optional<YamlMapping> mapping = subnets.mapping(SUBNETS_KEYS);
+        int ipv4 = mapping.flatMap(m -> m.optional("ipv4-prefix"))
+                .flatMap(v -> prefix(v, Subnets.MIN_IPV4, 32)).orElse(Subnets.DEFAULT.ipv4Prefix());
+        int ipv6 = mapping.flatMap(m -> m.optional("ipv6-prefix"))
+                .flatMap(v -> prefix(v, Subnets.MIN_IPV6, 128)).orElse(Subnets.DEFAULT.ipv6Prefix());
+        return new Subnets(ipv4, ipv6);
+    }
+
+    private static Optional<Integer> prefix(YamlValue value, int min, int max) {
+        String expected = "a prefix length from " + min + " to " + max;
+        return value.parsed(expected, text -> {
+            if (!text.matches("\\d{1,3}") || Integer.parseInt(text) < min || Integer.parseInt(text) > max) {
+                throw new IllegalArgumentException("'" + text + "' is not a prefix length; expected " + expected);
+            }
+            return Integer.parseInt(text);
+        });
     }
 
     private static boolean caseInsensitive(YamlValue paths) {

@@ -94,6 +94,32 @@ class DefaultPolicyTests {
         assertThat(policy.routes()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    @Test
+    void loadDefaultWhenCalledThenWarehouseLimitsCountingFailuresAndEmailCodeSends() {
+        Limit.OnStoreFailure local = Limit.OnStoreFailure.LOCAL;
+        Limit.Counts failures = Limit.Counts.FAILURES;
+        List<Limit> expected = List.of(
+                new Limit("login-per-ip", Set.of("login", "api-auth"), Limit.Key.IP, failures, rates("10 per 5m"), local),
+                new Limit("login-per-subnet", Set.of("login"), Limit.Key.SUBNET, failures, rates("50 per 5m"), local),
+                new Limit("login-global", Set.of("login"), Limit.Key.GLOBAL, failures, rates("1000 per 5m"), local),
+                new Limit("login-per-user", Set.of("login", "api-auth"), Limit.Key.USERNAME, failures,
+                        rates("10 per 5m"), local),
+                new Limit("login-per-device", Set.of("login"), Limit.Key.DEVICE, failures, rates("10 per 5m"), local),
+                new Limit("second-factor-per-user", Set.of("second-factor"), Limit.Key.USERNAME, failures,
+                        rates("5 per 5m", "20 per 1h", "50 per 1d"), local),
+                new Limit("second-factor-per-ip", Set.of("second-factor"), Limit.Key.IP, failures,
+                        rates("10 per 5m", "50 per 1h"), local),
+                new Limit("email-code-per-user", Set.of("email-code"), Limit.Key.USERNAME, Limit.Counts.ATTEMPTS,
+                        rates("3 per 6h"), local));
+
+        assertThat(policy.limits()).containsExactlyElementsOf(expected);
+        assertThat(policy.subnets()).isEqualTo(new Subnets(24, 56));
+    }
+
+    private static List<Rate> rates(String... rates) {
+        return Arrays.stream(rates).map(Rate::parse).toList();
+    }
+
     @ParameterizedTest
     @CsvSource({
             "login, POST, /account/login/",
@@ -146,6 +172,6 @@ class DefaultPolicyTests {
         }
         assertThat(uncommented).isEmpty();
         assertThat(lines.stream().filter(l -> key.matcher(l).matches()).count())
-                .isEqualTo(4 + 2 + policy.routes().size());
+                .isEqualTo(6 + 2 + policy.routes().size() + policy.limits().size() + 2);
     }
 }

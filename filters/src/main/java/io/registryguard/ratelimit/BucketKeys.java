@@ -1,0 +1,85 @@
+package io.registryguard.ratelimit;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Objects;
+
+import io.registryguard.policy.Limit;
+import io.registryguard.policy.Subnets;
+
+/** Names buckets: the value a limit's key takes for an attempt, and the store key made from it. */
+final class BucketKeys {
+
+    static final String GLOBAL_VALUE = "*";
+
+    private final String prefix;
+    private final Subnets subnets;
+
+    /** @param prefix starts every store key, e.g. {@code rg:rl:} */
+    BucketKeys(String prefix, Subnets subnets) {
+        this.prefix = Objects.requireNonNull(prefix, "prefix");
+        this.subnets = Objects.requireNonNull(subnets, "subnets");
+    }
+
+    /** The bucket of {@code limit} for {@code value} (as returned by {@link #value}). */
+    BucketRef bucket(CompiledLimit limit, String value) {
+        String name = prefix + limit.name() + ":";
+        return new BucketRef(limit, value, limit.limit().key() == Limit.Key.GLOBAL ? name + "global" : name + hash(value));
+    }
+
+    /** The value of {@code kind} for {@code request}, or null when the request has none (no username, no device). */
+    String value(Limit.Key kind, RateLimitRequest request) {
+        return switch (kind) {
+            case IP -> address(request.client());
+            case SUBNET -> subnet(request.client());
+            case USERNAME -> request.username() == null ? null : username(request.username());
+            case DEVICE -> request.deviceId();
+            case GLOBAL -> GLOBAL_VALUE;
+        };
+    }
+
+    /** Usernames are case-insensitive in Warehouse: {@code Alice} and {@code alice} are one account, one bucket. */
+    static String username(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The address in its canonical text form, without an IPv6 scope. */
+    static String address(InetAddress address) {
+        return canonical(address.getAddress()).getHostAddress();
+    }
+
+    /** The network the address is in, like {@code 203.0.113.0/24} or {@code 2001:db8:0:ff00:0:0:0:0/56}. */
+    String subnet(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        int prefixLength = bytes.length == 4 ? subnets.ipv4Prefix() : subnets.ipv6Prefix();
+        byte[] masked = Arrays.copyOf(bytes, bytes.length);
+        for (int bit = prefixLength; bit < masked.length * 8; bit++) {
+            masked[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        return canonical(masked).getHostAddress() + "/" + prefixLength;
+    }
+
+    private static InetAddress canonical(byte[] bytes) {
+        try {
+            return InetAddress.getByAddress(bytes); // an IPv4-mapped IPv6 address comes back as IPv4
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an address: " + bytes.length + " bytes", e);
+        }
+    }
+
+    /** 128 bits of SHA-256, URL-safe base64: fixed length, no separators, nothing readable. */
+    private static String hash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

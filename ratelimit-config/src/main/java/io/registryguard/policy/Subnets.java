@@ -1,0 +1,27 @@
+package io.registryguard.policy;
+
+/**
+ * How wide a "subnet" is for {@code key: subnet} limits (and, later, risk counters): one attacker usually holds a
+ * whole IPv6 allocation, and often several neighbouring IPv4 addresses.
+ *
+ * @param ipv4Prefix leading bits of an IPv4 address that make its network, 8 to 32
+ * @param ipv6Prefix leading bits of an IPv6 address that make its network, 16 to 128 (a /56 is what an ISP
+ *                   commonly gives one customer)
+ */
+public record Subnets(int ipv4Prefix, int ipv6Prefix) {
+
+    static final int MIN_IPV4 = 8;
+    static final int MIN_IPV6 = 16;
+
+    /** {@code /24} for IPv4 and {@code /56} for IPv6. */
+    public static final Subnets DEFAULT = new Subnets(24, 56);
+
+    public Subnets {
+        if (ipv4Prefix < MIN_IPV4 || ipv4Prefix > 32) {
+            throw new IllegalArgumentException("ipv4Prefix must be between " + MIN_IPV4 + " and 32, was " + ipv4Prefix);
+        }
+        if (ipv6Prefix < MIN_IPV6 || ipv6Prefix > 128) {
+            throw new IllegalArgumentException("ipv6Prefix must be between " + MIN_IPV6 + " and 128, was " + ipv6Prefix);
+        }
+    }
+}
