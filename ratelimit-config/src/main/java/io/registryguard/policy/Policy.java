@@ -1,6 +1,7 @@
 package io.registryguard.policy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,14 +16,34 @@ import java.util.Objects;
  * @param limits        the rate limits, in file order; a file without a {@code limits} section gets the built-in
  *                      ones, {@code limits: {}} means none
  * @param subnets       how wide a subnet is for subnet-keyed limits
+ * @param logins        per login/api-auth route name: how its credential is read and its outcome judged; a route
+ *                      without an entry gets {@link LoginRule#defaultFor}
  */
 public record Policy(String version, String sha256, String source, Normalization normalization,
-        BodyLimits body, List<RouteRule> routes, List<Limit> limits, Subnets subnets) {
+        BodyLimits body, List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins) {
 
     public Policy {
         routes = List.copyOf(routes);
         limits = List.copyOf(limits);
         Objects.requireNonNull(subnets, "subnets");
+        logins = Map.copyOf(logins);
+    }
+
+    /** A policy with the default login rules, for tests of the limiter and the classifier. */
+    public Policy(String version, String sha256, String source, Normalization normalization, BodyLimits body,
+            List<RouteRule> routes, List<Limit> limits, Subnets subnets) {
+        this(version, sha256, source, normalization, body, routes, limits, subnets, Map.of());
+    }
+
+    /** How attempts on {@code route} (a login or api-auth rule) are read and judged. */
+    public LoginRule loginRule(RouteRule route) {
+        LoginRule configured = logins.get(route.name());
+        return configured != null ? configured : LoginRule.defaultFor(route);
+    }
+
+    /** The rule named {@code name}, if any. */
+    public java.util.Optional<RouteRule> route(String name) {
+        return routes.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
     /** A policy without rate limits, for tests and tools that only classify requests. */
@@ -33,7 +54,7 @@ public record Policy(String version, String sha256, String source, Normalization
 
     /** The same policy with other limits, for tests of the limiter and its reload. */
     public Policy withLimits(List<Limit> limits, Subnets subnets) {
-        return new Policy(version, sha256, source, normalization, body, routes, limits, subnets);
+        return new Policy(version, sha256, source, normalization, body, routes, limits, subnets, logins);
     }
 
     /**

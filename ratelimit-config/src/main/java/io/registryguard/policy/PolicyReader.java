@@ -1,6 +1,7 @@
 package io.registryguard.policy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.yaml.snakeyaml.nodes.Node;
@@ -8,7 +9,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Turns the composed YAML tree into a {@link Policy}, reporting every problem before giving up. */
 final class PolicyReader {
 
-    static final List<String> TOP_KEYS = List.of("version", "paths", "body", "routes", "limits", "subnets");
+    static final List<String> TOP_KEYS = List.of("version", "paths", "body", "routes", "limits", "subnets",
+            "logins");
     static final List<String> PATHS_KEYS = List.of("case-insensitive");
     static final List<String> BODY_KEYS = List.of("form-max-size");
     static final List<String> SUBNETS_KEYS = List.of("ipv4-prefix", "ipv6-prefix");
@@ -39,9 +41,12 @@ final class PolicyReader {
         List<Limit> limits = sections.optional("limits").map(LimitsReader::read)
                 .orElseGet(() -> PolicyLoader.loadDefault().limits());
         Subnets subnets = sections.optional("subnets").map(PolicyReader::subnets).orElse(Subnets.DEFAULT);
+        Map<String, LoginRule> logins = sections.optional("logins").map(l -> LoginsReader.read(l, rules))
+                .orElse(Map.of());
         problems.throwIfAny();
         return new Policy(version.orElseThrow(), sha256, source, new Policy.Normalization(caseInsensitive),
-                new Policy.BodyLimits(formMaxBytes), rules.stream().map(LocatedRule::rule).toList(), limits, subnets);
+                new Policy.BodyLimits(formMaxBytes), rules.stream().map(LocatedRule::rule).toList(), limits, subnets,
+                logins);
     }
 
     private static Subnets subnets(YamlValue subnets) {

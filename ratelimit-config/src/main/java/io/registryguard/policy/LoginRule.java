@@ -1,0 +1,56 @@
+package io.registryguard.policy;
+
+import java.util.Objects;
+
+/**
+ * One entry of the policy's {@code logins} section: how the guard reads the credential of an attempt on a
+ * {@code login} or {@code api-auth} route, and how it tells the registry's answer apart as success or failure.
+ *
+ * @param route         the route rule this applies to
+ * @param credential    where the username is: a form field, or HTTP Basic auth
+ * @param usernameField the form field holding the username ({@link Credential#FORM} only)
+ * @param outcome       how the registry's answer is judged
+ */
+public record LoginRule(String route, Credential credential, String usernameField, OutcomeRule outcome) {
+
+    /** The username on API uploads that carry a token, not a password: never a username of its own. */
+    public static final String TOKEN_USERNAME = "__token__";
+
+    public LoginRule {
+        Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(credential, "credential");
+        Objects.requireNonNull(outcome, "outcome");
+        if (credential == Credential.FORM) {
+            Objects.requireNonNull(usernameField, "usernameField");
+        }
+    }
+
+    /** Warehouse's web login: a form with {@code username}; success is 303 + session cookie, off the login page. */
+    public static LoginRule defaultFor(RouteRule route) {
+        if (route.routeClass() == RouteClass.API_AUTH) {
+            return new LoginRule(route.name(), Credential.BASIC, null, OutcomeRule.UPLOAD_DEFAULT);
+        }
+        return new LoginRule(route.name(), Credential.FORM, "username", OutcomeRule.LOGIN_DEFAULT);
+    }
+
+    public enum Credential {
+        /** A field of an {@code application/x-www-form-urlencoded} or {@code multipart/form-data} body. */
+        FORM("form"),
+        /** {@code Authorization: Basic}; the username {@value #TOKEN_USERNAME} means an API token. */
+        BASIC("basic");
+
+        private final String id;
+
+        Credential(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        static java.util.Optional<Credential> fromId(String id) {
+            return java.util.Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+        }
+    }
+}
