@@ -1,18 +1,15 @@
 package io.registryguard.classify;
 
-import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import io.registryguard.body.CappedBody;
 import io.registryguard.policy.Policy;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -55,14 +52,8 @@ public final class RouteClassificationFilter implements GlobalFilter, Ordered {
         if (!triage.needsBody()) {
             return proceed(exchange, chain, triage.classifyWithoutBody());
         }
-        int maxBytes = current.body().formMaxBytes();
-        if (declaredLength(headers) > maxBytes) {
-            return Mono.error(SizeCappedRequest.tooLarge(maxBytes));
-        }
-        // never exchange.getFormData(): it consumes the body and the registry would receive nothing
-        ServerWebExchange capped = exchange.mutate().request(new SizeCappedRequest(request, maxBytes)).build();
-        return ServerWebExchangeUtils.cacheRequestBody(capped, replaying -> proceed(
-                capped.mutate().request(replaying).build(), chain, triage.classifyWithBody(cachedBody(capped))));
+        return CappedBody.read(exchange, current.body().formMaxBytes(),
+                (replaying, body) -> proceed(replaying, chain, triage.classifyWithBody(body)));
     }
 
     @Override
@@ -74,29 +65,6 @@ public final class RouteClassificationFilter implements GlobalFilter, Ordered {
             RouteClassification classification) {
         exchange.getAttributes().put(RouteClassification.ATTRIBUTE, classification);
         return chain.filter(exchange);
-    }
-
-    private static long declaredLength(HttpHeaders headers) {
-        String value = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Content-Length is not a number");
-        }
-    }
-
-    /** The bytes cacheRequestBody kept; absent for an empty body. Copied without moving the buffer's read position. */
-    private static byte[] cachedBody(ServerWebExchange exchange) {
-        DataBuffer cached = exchange.getAttribute(ServerWebExchangeUtils.CACHED_REQUEST_BODY_ATTR);
-        if (cached == null) {
-            return new byte[0];
-        }
-        ByteBuffer copy = ByteBuffer.allocate(cached.readableByteCount());
-        cached.toByteBuffer(copy);
-        return copy.array();
     }
 
     private RouteTable routeTable(Policy current) {

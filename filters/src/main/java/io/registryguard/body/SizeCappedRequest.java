@@ -1,4 +1,4 @@
-package io.registryguard.classify;
+package io.registryguard.body;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -12,11 +12,11 @@ import reactor.core.publisher.Flux;
  * A request whose body fails with 413 as soon as more than {@code maxBytes} have arrived. Counts what
  * actually arrives, so a chunked body (no {@code Content-Length}) or a lying header is capped as well.
  */
-final class SizeCappedRequest extends ServerHttpRequestDecorator {
+public final class SizeCappedRequest extends ServerHttpRequestDecorator {
 
     private final long maxBytes;
 
-    SizeCappedRequest(ServerHttpRequest delegate, long maxBytes) {
+    public SizeCappedRequest(ServerHttpRequest delegate, long maxBytes) {
         super(delegate);
         this.maxBytes = maxBytes;
     }
@@ -37,8 +37,8 @@ final class SizeCappedRequest extends ServerHttpRequestDecorator {
         });
     }
 
-    static ResponseStatusException tooLarge(long maxBytes) {
+    public static ResponseStatusException tooLarge(long maxBytes) {
         return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
-                "Form body larger than " + maxBytes + " bytes; the guard reads at most that much to classify it");
+                "Form body larger than " + maxBytes + " bytes; the guard reads at most that much of a form");
     }
 }
