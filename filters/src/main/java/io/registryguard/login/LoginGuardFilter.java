@@ -1,0 +1,112 @@
+package io.registryguard.login;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.registryguard.body.CappedBody;
+import io.registryguard.classify.RouteClassification;
+import io.registryguard.classify.RouteClassificationFilter;
+import io.registryguard.clientip.ClientAddress;
+import io.registryguard.policy.LoginRule;
+import io.registryguard.policy.OutcomeRule;
+import io.registryguard.policy.Policy;
+import io.registryguard.policy.RouteClass;
+import io.registryguard.policy.RouteRule;
+import io.registryguard.ratelimit.RateLimitDecision;
+import io.registryguard.ratelimit.RateLimitRequest;
+import io.registryguard.ratelimit.RateLimiter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpCookie;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The login pipeline for {@code login}, {@code api-auth} and {@code second-factor} requests: read who the attempt
+ * claims to be, ask the rate limiter, refuse without contacting the registry or forward, judge the registry's
+ * answer by the policy's outcome rule, and charge failures. After a successful password login the browser gets a
+ * device cookie. Every other class passes untouched (and is never read here).
+ */
+public final class LoginGuardFilter implements GlobalFilter, Ordered {
+
+    public static final int ORDER = RouteClassificationFilter.ORDER + 10;
+
+    private final Supplier<Policy> policy;
+    private final RateLimiter limiter;
+    private final DeviceCookies devices;
+    private final LoginMetrics metrics;
+
+    public LoginGuardFilter(Supplier<Policy> policy, RateLimiter limiter, DeviceCookies devices, LoginMetrics metrics) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.devices = Objects.requireNonNull(devices, "devices");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        RouteClassification classification = exchange.getAttribute(RouteClassification.ATTRIBUTE);
+        if (classification == null) {
+            return chain.filter(exchange);
+        }
+        RouteClass routeClass = classification.routeClass();
+        Policy current = policy.get();
+        Optional<RouteRule> route = Optional.ofNullable(classification.ruleName()).flatMap(current::route);
+        return switch (routeClass) {
+            case LOGIN, API_AUTH -> route.map(current::loginRule)
+                    .map(rule -> credentialThen(exchange, chain, current, routeClass, rule))
+                    .orElseGet(() -> chain.filter(exchange)); // rule gone in a reload since classification
+            // The registry's own 2FA page: its account is in its session, not the request; limits per address.
+            case SECOND_FACTOR -> attempt(exchange, chain, routeClass, OutcomeRule.LOGIN_DEFAULT, AttemptCredential.NONE);
+            default -> chain.filter(exchange);
+        };
+    }
+
+    private Mono<Void> credentialThen(ServerWebExchange exchange, GatewayFilterChain chain, Policy current,
+            RouteClass routeClass, LoginRule rule) {
+        if (rule.credential() == LoginRule.Credential.BASIC) {
+            // Uploads carry their credential in a header; their (large) body is never read.
+            return attempt(exchange, chain, routeClass, rule.outcome(), AttemptCredential.fromBasic(exchange.getRequest()));
+        }
+        return CappedBody.read(exchange, current.body().formMaxBytes(), (replaying, body) ->
+                attempt(replaying, chain, routeClass, rule.outcome(),
+                        AttemptCredential.fromForm(rule, replaying.getRequest(), body)));
+    }
+
+    private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, RouteClass routeClass,
+            OutcomeRule outcomeRule, AttemptCredential credential) {
+        ClientAddress client = ClientAddress.of(exchange);
+        String username = credential.username();
+        String device = routeClass == RouteClass.LOGIN && username != null ? verifiedDevice(exchange, username) : null;
+        RateLimitRequest request = RateLimitRequest.of(routeClass, client.address(), username).withDevice(device);
+        return limiter.check(request).flatMap(decision -> {
+            if (decision instanceof RateLimitDecision.Refused refused) {
+                metrics.refused(routeClass, refused.limit());
+                return RefusalResponses.write(exchange, refused);
+            }
+            boolean issueDevice = routeClass == RouteClass.LOGIN && username != null;
+            AnswerJudge judge = new AnswerJudge(outcomeRule, outcome -> {
+                metrics.judged(routeClass, outcome);
+                if (outcome == OutcomeRule.Outcome.SUCCESS && issueDevice) {
+                    exchange.getResponse().addCookie(devices.issue(username));
+                }
+                return limiter.recordOutcome(decision, outcome == OutcomeRule.Outcome.SUCCESS
+                        ? io.registryguard.ratelimit.AttemptOutcome.SUCCESS
+                        : io.registryguard.ratelimit.AttemptOutcome.FAILURE);
+            });
+            return chain.filter(judge.observe(exchange));
+        });
+    }
+
+    private String verifiedDevice(ServerWebExchange exchange, String username) {
+        HttpCookie cookie = exchange.getRequest().getCookies().getFirst(DeviceCookies.COOKIE);
+        return cookie == null ? null : devices.verify(cookie.getValue(), username).orElse(null);
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}
