@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param upstream           how the registry is called
  * @param tls                the HTTPS listener
  * @param hsts               the Strict-Transport-Security header
+ * @param deviceCookie       the signed device cookie issued after a successful login
+ * @param admin              the admin API on the management port
  */
 @ConfigurationProperties("guard")
 @Validated
@@ -31,7 +33,9 @@ public record GuardProperties(URI upstreamUrl, Path policyFile,
         @DefaultValue List<String> trustedProxies,
         @DefaultValue @Valid Upstream upstream,
         @DefaultValue @Valid Tls tls,
-        @DefaultValue @Valid Hsts hsts) {
+        @DefaultValue @Valid Hsts hsts,
+        @DefaultValue @Valid DeviceCookie deviceCookie,
+        @DefaultValue @Valid Admin admin) {
 
     /**
      * @param uploadPaths   path prefixes of upload endpoints (twine); their requests may take long to send
@@ -59,5 +63,27 @@ public record GuardProperties(URI upstreamUrl, Path policyFile,
      * @param includeSubdomains add {@code includeSubDomains}
      */
     public record Hsts(@DefaultValue("365d") Duration maxAge, @DefaultValue("true") boolean includeSubdomains) {
+    }
+
+    /**
+     * @param key    base64 of at least 32 random bytes, the same on every replica; absent: a key per process
+     *               (fine for one node, and said so at start)
+     * @param maxAge how long a device stays known after its last successful login
+     */
+    public record DeviceCookie(String key, @DefaultValue("90d") Duration maxAge) {
+
+        @Override
+        public String toString() {
+            return "DeviceCookie[key=" + (key == null ? "generated" : "(set)") + ", maxAge=" + maxAge + "]";
+        }
+    }
+
+    /** @param token the bearer token of the admin API ({@code GUARD_ADMIN_TOKEN}); absent: the API refuses everyone */
+    public record Admin(String token) {
+
+        @Override
+        public String toString() {
+            return "Admin[token=" + (token == null ? "none" : "(set)") + "]";
+        }
     }
 }

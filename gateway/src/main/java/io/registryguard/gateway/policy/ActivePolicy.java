@@ -47,6 +47,13 @@ public final class ActivePolicy implements Supplier<Policy> {
         return reloader == null ? builtIn : reloader.current();
     }
 
+    /** {@code listener} hears every policy applied from now on (never for the built-in one, which cannot change). */
+    public void onChange(java.util.function.Consumer<Policy> listener) {
+        if (reloader != null) {
+            reloader.addListener(listener);
+        }
+    }
+
     /** True when an operator's file is in use (and polled). */
     public boolean isWatching() {
         return reloader != null;

@@ -10,21 +10,19 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import io.registryguard.gateway.support.GatewayClients;
-import io.registryguard.gateway.support.GatewayIntegrationTest;
+import io.registryguard.gateway.support.BehindLoadBalancerTest;
 import io.registryguard.gateway.support.TestRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Behind a TLS-terminating load balancer (its own context): plain HTTP, the load balancer (loopback here)
  * is a trusted proxy, so its X-Forwarded-For and X-Forwarded-Proto decide the client and the scheme.
  */
-@GatewayIntegrationTest
-@TestPropertySource(properties = {"guard.tls.enabled=false", "guard.trusted-proxies=127.0.0.1/32, ::1/128"})
+@BehindLoadBalancerTest
 @ExtendWith(OutputCaptureExtension.class)
 class TrustedProxyIntegrationTests {
 

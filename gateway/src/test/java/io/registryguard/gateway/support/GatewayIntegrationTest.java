@@ -26,7 +26,11 @@ import org.springframework.test.context.ContextConfiguration;
             "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
             "guard.upstream.upload-paths=/legacy/,/pypi,/_demo/sink",
             "guard.upstream.upload-timeout=2m",
+            "guard.admin.token=" + GatewayIntegrationTest.ADMIN_TOKEN,
         })
 @ContextConfiguration(initializers = TestRegistry.class)
 public @interface GatewayIntegrationTest {
+
+    /** The admin API's bearer token in tests. */
+    String ADMIN_TOKEN = "test-admin-token-0123456789";
 }

@@ -8,13 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import io.registryguard.gateway.demo.DemoRegistry;
+import io.registryguard.testsupport.RedisTestServer;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The registry every integration test talks to: the demo registry (WireMock speaking Warehouse's
- * routes), one per JVM, plus a writable copy of the built-in policy so reload can be tested.
+ * routes), one per JVM, a real Redis ({@code SPRING_DATA_REDIS_URL} when set, else one started on a free
+ * port), and a writable copy of the built-in policy so reload can be tested.
  */
 public final class TestRegistry implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -60,6 +62,9 @@ public final class TestRegistry implements ApplicationContextInitializer<Configu
         var environment = context.getEnvironment();
         if (!environment.containsProperty("guard.upstream-url")) {
             TestPropertyValues.of("guard.upstream-url=" + registry().baseUrl()).applyTo(context);
+        }
+        if (!environment.containsProperty("spring.data.redis.url")) {
+            TestPropertyValues.of("spring.data.redis.url=" + RedisTestServer.get().url()).applyTo(context);
         }
         if (!environment.containsProperty("guard.policy-file")) {
             TestPropertyValues.of("guard.policy-file=" + policyFile()).applyTo(context);

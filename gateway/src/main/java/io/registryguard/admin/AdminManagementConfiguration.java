@@ -1,0 +1,27 @@
+package io.registryguard.admin;
+
+import io.registryguard.gateway.GuardProperties;
+import io.registryguard.ratelimit.RateLimiter;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The admin API lives in the management server's own context: port 9090, never the public port. This package is
+ * outside the application's component scan on purpose: scanned, these beans would serve the public port too.
+ */
+@ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
+class AdminManagementConfiguration {
+
+    @Bean
+    AdminTokenWebFilter adminTokenWebFilter(GuardProperties properties) {
+        return new AdminTokenWebFilter(properties.admin().token());
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> adminRoutes(RateLimiter limiter) {
+        return new AdminRoutes(limiter).routes();
+    }
+}

@@ -1,0 +1,93 @@
+package io.registryguard.admin;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.registryguard.policy.Limit;
+import io.registryguard.ratelimit.RateLimiter;
+import io.registryguard.web.Problem;
+import io.registryguard.web.ProblemResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The admin API on the management port (behind {@link AdminTokenWebFilter}):
+ * <ul>
+ * <li>{@code GET /admin/blocks}: the limits this instance has seen refuse, with what is blocked and for how long;</li>
+ * <li>{@code POST /admin/unlock} {@code {"kind": "username"|"ip", "value": "..."}}: empties nothing, refills the
+ * buckets of that username or address (an address also frees its subnet). Audited.</li>
+ * </ul>
+ */
+final class AdminRoutes {
+
+    static final String PREFIX = "/admin/";
+    private static final Logger audit = LoggerFactory.getLogger("registryguard.audit");
+
+    private final RateLimiter limiter;
+
+    AdminRoutes(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    RouterFunction<ServerResponse> routes() {
+        return RouterFunctions.route()
+                .GET(PREFIX + "blocks", this::blocks)
+                .POST(PREFIX + "unlock", this::unlock)
+                .build();
+    }
+
+    private Mono<ServerResponse> blocks(ServerRequest request) {
+        List<Map<String, Object>> blocks = limiter.blocks().stream()
+                .map(b -> Map.<String, Object>of("limit", b.limit(), "kind", b.key().name().toLowerCase(Locale.ROOT),
+                        "value", b.value(), "remainingSeconds", b.remaining().toSeconds()))
+                .toList();
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("blocks", blocks));
+    }
+
+    private Mono<ServerResponse> unlock(ServerRequest request) {
+        return request.bodyToMono(UnlockRequest.class)
+                .onErrorResume(e -> Mono.empty())
+                .defaultIfEmpty(new UnlockRequest(null, null))
+                .flatMap(body -> {
+                    Limit.Key kind = body.key();
+                    if (kind == null || body.value() == null || body.value().isBlank()) {
+                        return badRequest(request, "Expected JSON {\"kind\": \"username\" or \"ip\", \"value\": \"...\"}.");
+                    }
+                    return limiter.unlock(kind, body.value().strip())
+                            .then(Mono.defer(() -> {
+                                audit.info("admin.unlock kind={} value={} from={}", body.kind(), body.value().strip(),
+                                        request.remoteAddress().map(a -> a.getAddress().getHostAddress()).orElse("?"));
+                                return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                                        .bodyValue(Map.of("unlocked", Map.of("kind", body.kind(), "value", body.value().strip())));
+                            }))
+                            .onErrorResume(IllegalArgumentException.class, e -> badRequest(request, e.getMessage()));
+                });
+    }
+
+    private static Mono<ServerResponse> badRequest(ServerRequest request, String detail) {
+        return ProblemResponses.write(request.exchange(), Problem.of(HttpStatus.BAD_REQUEST, "Bad Request", detail))
+                .then(Mono.empty());
+    }
+
+    record UnlockRequest(String kind, String value) {
+
+        Limit.Key key() {
+            if (kind == null) {
+                return null;
+            }
+            return switch (kind.strip().toLowerCase(Locale.ROOT)) {
+                case "username" -> Limit.Key.USERNAME;
+                case "ip" -> Limit.Key.IP;
+                default -> null;
+            };
+        }
+    }
+}
