@@ -35,7 +35,8 @@ public interface EmailCodeStore {
     /**
      * Removes the code if the key still holds exactly this hash, so a code is accepted once and a code
      * replaced meanwhile by a new one is not removed. Emits whether it removed anything.
-     * Redis, one script: {@code if HGET h == ARGV then DEL}.
+     * Redis, one script: {@code if HGET h == ARGV then DEL}. That comparison need not be constant-time: the
+     * hash it gets has already matched the input in constant time; no guess reaches it.
      */
     Mono<Boolean> consume(CodeKey key, byte[] hash);
 }

@@ -1,5 +1,6 @@
 package io.registryguard.email;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -85,7 +86,7 @@ public final class EmailVerification {
                 case RESERVED -> {
                     byte[] expected = reservation.hash();
                     // MessageDigest.isEqual is constant-time in the contents.
-                    if (inputHash.isEmpty() || !java.security.MessageDigest.isEqual(inputHash.get(), expected)) {
+                    if (inputHash.isEmpty() || !MessageDigest.isEqual(inputHash.get(), expected)) {
                         yield Mono.just(CheckResult.wrong(reservation.triesLeft()));
                     }
                     // Lost race with another correct check, or replaced by a newer code meanwhile.

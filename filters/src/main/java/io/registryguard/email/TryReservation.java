@@ -1,5 +1,6 @@
 package io.registryguard.email;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -54,7 +55,7 @@ public record TryReservation(Status status, byte[] hash, int triesLeft) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TryReservation r && status == r.status && java.util.Arrays.equals(hash, r.hash)
+        return o instanceof TryReservation r && status == r.status && Arrays.equals(hash, r.hash)
                 && triesLeft == r.triesLeft;
     }
 

@@ -2,6 +2,7 @@ package io.registryguard.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
 import io.registryguard.email.CheckResult.Outcome;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 class EmailVerificationTests {
@@ -192,7 +194,7 @@ class EmailVerificationTests {
         StoredCode stored = recording.lastPut;
 
         assertThat(stored.hash()).hasSize(32);
-        assertThat(new String(stored.hash(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(code);
+        assertThat(new String(stored.hash(), StandardCharsets.ISO_8859_1)).doesNotContain(code);
         assertThat(stored.toString()).doesNotContain(code);
         // Another server key gives another hash for the same (account, purpose, code).
         var otherKey = new CodeHasher(EmailVerification.generateHashKey());
@@ -216,18 +218,18 @@ class EmailVerificationTests {
         }
 
         @Override
-        public reactor.core.publisher.Mono<Void> put(CodeKey key, StoredCode code) {
+        public Mono<Void> put(CodeKey key, StoredCode code) {
             lastPut = code;
             return delegate.put(key, code);
         }
 
         @Override
-        public reactor.core.publisher.Mono<TryReservation> reserveTry(CodeKey key, Instant now) {
+        public Mono<TryReservation> reserveTry(CodeKey key, Instant now) {
             return delegate.reserveTry(key, now);
         }
 
         @Override
-        public reactor.core.publisher.Mono<Boolean> consume(CodeKey key, byte[] hash) {
+        public Mono<Boolean> consume(CodeKey key, byte[] hash) {
             return delegate.consume(key, hash);
         }
     }

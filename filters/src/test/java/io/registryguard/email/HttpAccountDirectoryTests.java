@@ -1,6 +1,7 @@
 package io.registryguard.email;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -64,7 +65,7 @@ class HttpAccountDirectoryTests {
 
         StepVerifier.create(directory.email("alice")).expectNext(Optional.of("alice@example.test")).verifyComplete();
         registry.verify(getRequestedFor(urlEqualTo("/_internal/users/alice"))
-                .withHeader("Accept", com.github.tomakehurst.wiremock.client.WireMock.containing("application/json")));
+                .withHeader("Accept", containing("application/json")));
     }
 
     @Test

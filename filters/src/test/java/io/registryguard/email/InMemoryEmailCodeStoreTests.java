@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 import io.registryguard.email.TryReservation.Status;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class InMemoryEmailCodeStoreTests {
     @Test
     void storedCodeWhenPrintedThenHashHidden() {
         byte[] hash = new byte[32];
-        java.util.Arrays.fill(hash, (byte) 0x41);
+        Arrays.fill(hash, (byte) 0x41);
         StoredCode stored = new StoredCode(hash, Instant.EPOCH, Instant.EPOCH, 5);
 
         assertThat(stored.toString()).doesNotContain("AAAA").doesNotContain("65, 65").contains("hidden");
