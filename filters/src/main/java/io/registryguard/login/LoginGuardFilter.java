@@ -13,6 +13,8 @@ import io.registryguard.policy.OutcomeRule;
 import io.registryguard.policy.Policy;
 import io.registryguard.policy.RouteClass;
 import io.registryguard.policy.RouteRule;
+import io.registryguard.session.SessionWithholding;
+import io.registryguard.ratelimit.AttemptOutcome;
 import io.registryguard.ratelimit.RateLimitDecision;
 import io.registryguard.ratelimit.RateLimitRequest;
 import io.registryguard.ratelimit.RateLimiter;
@@ -27,7 +29,8 @@ import reactor.core.publisher.Mono;
  * The login pipeline for {@code login}, {@code api-auth} and {@code second-factor} requests: read who the attempt
  * claims to be, ask the rate limiter, refuse without contacting the registry or forward, judge the registry's
  * answer by the policy's outcome rule, and charge failures. After a successful password login the browser gets a
- * device cookie. Every other class passes untouched (and is never read here).
+ * device cookie, and the registry's session is withheld until a second factor ({@link SessionWithholding}).
+ * Every other class passes untouched (and is never read here).
  */
 public final class LoginGuardFilter implements GlobalFilter, Ordered {
 
@@ -36,12 +39,15 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
     private final Supplier<Policy> policy;
     private final RateLimiter limiter;
     private final DeviceCookies devices;
+    private final SessionWithholding withholding;
     private final LoginMetrics metrics;
 
-    public LoginGuardFilter(Supplier<Policy> policy, RateLimiter limiter, DeviceCookies devices, LoginMetrics metrics) {
+    public LoginGuardFilter(Supplier<Policy> policy, RateLimiter limiter, DeviceCookies devices,
+            SessionWithholding withholding, LoginMetrics metrics) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.devices = Objects.requireNonNull(devices, "devices");
+        this.withholding = Objects.requireNonNull(withholding, "withholding");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
@@ -86,15 +92,17 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
                 metrics.refused(routeClass, refused.limit());
                 return RefusalResponses.write(exchange, refused);
             }
-            boolean issueDevice = routeClass == RouteClass.LOGIN && username != null;
+            boolean passwordLogin = routeClass == RouteClass.LOGIN && username != null;
             AnswerJudge judge = new AnswerJudge(outcomeRule, outcome -> {
                 metrics.judged(routeClass, outcome);
-                if (outcome == OutcomeRule.Outcome.SUCCESS && issueDevice) {
-                    exchange.getResponse().addCookie(devices.issue(username));
+                boolean success = outcome == OutcomeRule.Outcome.SUCCESS;
+                Mono<Void> recorded = limiter.recordOutcome(decision, success ? AttemptOutcome.SUCCESS : AttemptOutcome.FAILURE);
+                if (!success || !passwordLogin) {
+                    return recorded;
                 }
-                return limiter.recordOutcome(decision, outcome == OutcomeRule.Outcome.SUCCESS
-                        ? io.registryguard.ratelimit.AttemptOutcome.SUCCESS
-                        : io.registryguard.ratelimit.AttemptOutcome.FAILURE);
+                // OWASP device cookies are earned by the password; the session still waits for the factor.
+                exchange.getResponse().addCookie(devices.issue(username));
+                return recorded.then(withholding.withhold(exchange, username));
             });
             return chain.filter(judge.observe(exchange));
         });

@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param hsts               the Strict-Transport-Security header
  * @param deviceCookie       the signed device cookie issued after a successful login
  * @param admin              the admin API on the management port
+ * @param session            the guard session (completed logins) and withheld registry sessions
+ * @param factors            second factors owned by the gateway
+ * @param accounts           where account email addresses are looked up (email verification before enrollment)
  */
 @ConfigurationProperties("guard")
 @Validated
@@ -35,7 +38,10 @@ public record GuardProperties(URI upstreamUrl, Path policyFile,
         @DefaultValue @Valid Tls tls,
         @DefaultValue @Valid Hsts hsts,
         @DefaultValue @Valid DeviceCookie deviceCookie,
-        @DefaultValue @Valid Admin admin) {
+        @DefaultValue @Valid Admin admin,
+        @DefaultValue @Valid Session session,
+        @DefaultValue @Valid Factors factors,
+        @DefaultValue @Valid Accounts accounts) {
 
     /**
      * @param uploadPaths   path prefixes of upload endpoints (twine); their requests may take long to send
@@ -85,5 +91,37 @@ public record GuardProperties(URI upstreamUrl, Path policyFile,
         public String toString() {
             return "Admin[token=" + (token == null ? "none" : "(set)") + "]";
         }
+    }
+
+    /**
+     * @param key            base64 of at least 32 random bytes signing the guard session cookie, the same on every
+     *                       replica; absent: a key per process (said so at start)
+     * @param lifetime       how long a completed login lasts
+     * @param pendingTtl     how long a password login waits for its second factor
+     * @param registryCookie the registry's session cookie (Warehouse: {@code session_id})
+     */
+    public record Session(String key, @DefaultValue("12h") Duration lifetime, @DefaultValue("5m") Duration pendingTtl,
+            @DefaultValue("session_id") String registryCookie) {
+
+        @Override
+        public String toString() {
+            return "Session[key=" + (key == null ? "generated" : "(set)") + ", lifetime=" + lifetime + "]";
+        }
+    }
+
+    /**
+     * @param keysFile the factor-encryption key ring (JSON: {@code {"keys":[{"kid":..,"key":<base64 32 bytes>}]}});
+     *                 absent: a generated key, factors lost on restart (said so at start)
+     * @param issuer   the name authenticator apps show
+     */
+    public record Factors(Path keysFile, @DefaultValue("registry-guard") String issuer) {
+    }
+
+    /**
+     * @param file         a YAML file {@code accounts: {alice: alice@example.test}} (small installs, the demo)
+     * @param urlTemplate  a registry-internal lookup, e.g. {@code http://warehouse.internal/_internal/users/{username}}
+     * @param emailPointer the JSON pointer to the address in its answer
+     */
+    public record Accounts(Path file, String urlTemplate, @DefaultValue("/email") String emailPointer) {
     }
 }

@@ -12,6 +12,7 @@ import io.registryguard.ratelimit.RateLimitRedis;
 import io.registryguard.ratelimit.RateLimiter;
 import io.registryguard.ratelimit.RateLimiterBuilder;
 import io.registryguard.ratelimit.StoreState;
+import io.registryguard.session.SessionWithholding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -89,8 +90,8 @@ class RateLimitConfiguration {
 
     @Bean
     LoginGuardFilter loginGuardFilter(ActivePolicy policy, RateLimiter limiter, DeviceCookies devices,
-            MicrometerRateLimitMetrics metrics) {
-        return new LoginGuardFilter(policy, limiter, devices, metrics);
+            SessionWithholding withholding, MicrometerRateLimitMetrics metrics) {
+        return new LoginGuardFilter(policy, limiter, devices, withholding, metrics);
     }
 
     @Bean

@@ -35,6 +35,9 @@ class ClassificationIntegrationTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.registryguard.session.GuardSessionCookies sessions;
+
     WebTestClient client;
     WireMockServer registry;
 
@@ -53,6 +56,8 @@ class ClassificationIntegrationTests {
         client.post().uri(marker)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .cookie("session_id", "demo-session-alice")
+                .cookie("__Host-guard-session", sessions.cookie(sessions.start("alice", java.util.Set.of("otp"),
+                        "demo-session-alice")).getValue())
                 .bodyValue(form)
                 .exchange()
                 .expectStatus().value(s -> assertThat(s).isLessThan(500));

@@ -66,6 +66,12 @@ public final class TestRegistry implements ApplicationContextInitializer<Configu
         if (!environment.containsProperty("spring.data.redis.url")) {
             TestPropertyValues.of("spring.data.redis.url=" + RedisTestServer.get().url()).applyTo(context);
         }
+        if (!environment.containsProperty("spring.mail.host")) {
+            TestPropertyValues.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + TestMail.port()).applyTo(context);
+        }
+        if (!environment.containsProperty("guard.accounts.file")) {
+            TestPropertyValues.of("guard.accounts.file=src/test/resources/accounts.yaml").applyTo(context);
+        }
         if (!environment.containsProperty("guard.policy-file")) {
             TestPropertyValues.of("guard.policy-file=" + policyFile()).applyTo(context);
         }

@@ -1,0 +1,94 @@
+package io.registryguard.gateway.mfa;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.registryguard.email.AccountDirectory;
+import io.registryguard.email.EmailCodeDelivery;
+import io.registryguard.email.EmailCodeSettings;
+import io.registryguard.email.EmailSender;
+import io.registryguard.email.EmailVerification;
+import io.registryguard.email.HttpAccountDirectory;
+import io.registryguard.email.InMemoryEmailCodeStore;
+import io.registryguard.email.YamlAccountDirectory;
+import io.registryguard.gateway.GuardProperties;
+import io.registryguard.gateway.demo.DemoRegistry;
+import io.registryguard.gateway.demo.DemoUser;
+import io.registryguard.mfa.FactorKeyRing;
+import io.registryguard.mfa.FactorStore;
+import io.registryguard.mfa.InMemoryFactorStore;
+import io.registryguard.mfa.SecondFactorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+/** The factors the gateway owns, and the email proof an account gives before enrolling its first one. */
+@Configuration(proxyBeanMethods = false)
+class SecondFactorConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecondFactorConfiguration.class);
+
+    @Bean
+    FactorKeyRing factorKeyRing(GuardProperties properties) {
+        if (properties.factors().keysFile() == null) {
+            log.warn("GUARD_FACTORS_KEYS_FILE is not set: factor secrets are encrypted with a generated key and are"
+                    + " unreadable after a restart (every user enrolls again). Set it for anything but a demo.");
+            return FactorKeyRing.generate();
+        }
+        try {
+            return FactorKeyRing.fromJson(Files.readString(properties.factors().keysFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read GUARD_FACTORS_KEYS_FILE " + properties.factors().keysFile(), e);
+        }
+    }
+
+    @Bean
+    FactorStore factorStore() {
+        return new InMemoryFactorStore();
+    }
+
+    @Bean
+    SecondFactorService secondFactorService(FactorStore store, FactorKeyRing keys, GuardProperties properties,
+            Clock clock) {
+        return new SecondFactorService(store, keys, properties.factors().issuer(), clock);
+    }
+
+    @Bean
+    EmailVerification emailVerification(Clock clock) {
+        return EmailVerification.create(EmailCodeSettings.defaults(), new InMemoryEmailCodeStore(clock),
+                EmailVerification.generateHashKey(), clock);
+    }
+
+    @Bean
+    AccountDirectory accountDirectory(GuardProperties properties, ObjectProvider<DemoRegistry> demo) {
+        GuardProperties.Accounts accounts = properties.accounts();
+        if (accounts.file() != null) {
+            return YamlAccountDirectory.load(accounts.file());
+        }
+        if (accounts.urlTemplate() != null) {
+            return new HttpAccountDirectory(WebClient.create(), accounts.urlTemplate(), accounts.emailPointer(),
+                    Duration.ofSeconds(2));
+        }
+        if (demo.getIfAvailable() != null) {
+            return account -> Mono.just(DemoRegistry.users().stream().filter(u -> u.username().equals(account))
+                    .map(DemoUser::email).findFirst());
+        }
+        log.warn("No account directory (guard.accounts.file or guard.accounts.url-template): accounts without a"
+                + " second factor cannot prove their email, so they cannot enroll and cannot log in.");
+        return account -> Mono.just(Optional.empty());
+    }
+
+    @Bean
+    EmailCodeDelivery emailCodeDelivery(AccountDirectory directory, EmailVerification verification,
+            EmailSender sender) {
+        return new EmailCodeDelivery(directory, verification, sender);
+    }
+}

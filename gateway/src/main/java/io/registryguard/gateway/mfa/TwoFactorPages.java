@@ -1,0 +1,274 @@
+package io.registryguard.gateway.mfa;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.registryguard.clientip.ClientAddress;
+import io.registryguard.email.CodePurpose;
+import io.registryguard.email.EmailCodeDelivery;
+import io.registryguard.email.EmailVerification;
+import io.registryguard.mfa.RecoveryCodes;
+import io.registryguard.mfa.SecondFactorService;
+import io.registryguard.mfa.TotpSecret;
+import io.registryguard.policy.RouteClass;
+import io.registryguard.ratelimit.AttemptOutcome;
+import io.registryguard.ratelimit.RateLimitDecision;
+import io.registryguard.ratelimit.RateLimitRequest;
+import io.registryguard.ratelimit.RateLimiter;
+import io.registryguard.session.GuardSession;
+import io.registryguard.session.GuardSessionCookies;
+import io.registryguard.session.PendingLogin;
+import io.registryguard.session.PendingLoginStore;
+import io.registryguard.session.SessionWithholding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /_guard/2fa}: the second factor after a password login the registry accepted. An account with a factor
+ * enters a TOTP or recovery code; an account without one first proves its email (a code sent to the address on
+ * file), then enrolls TOTP, then sees its recovery codes once. Only then are the registry's cookies released,
+ * with the guard session bound to them.
+ */
+final class TwoFactorPages {
+
+    static final String BASE = SessionWithholding.TWO_FACTOR_PATH;
+    private static final Logger audit = LoggerFactory.getLogger("registryguard.audit");
+
+    private final PendingLoginStore pending;
+    private final SecondFactorService factors;
+    private final EmailCodeDelivery delivery;
+    private final EmailVerification verification;
+    private final RateLimiter limiter;
+    private final GuardSessionCookies sessions;
+    private final String registryCookie;
+    private final java.time.Duration pendingTtl;
+
+    TwoFactorPages(PendingLoginStore pending, SecondFactorService factors, EmailCodeDelivery delivery,
+            EmailVerification verification, RateLimiter limiter, GuardSessionCookies sessions, String registryCookie,
+            java.time.Duration pendingTtl) {
+        this.pending = pending;
+        this.factors = factors;
+        this.delivery = delivery;
+        this.verification = verification;
+        this.limiter = limiter;
+        this.sessions = sessions;
+        this.registryCookie = registryCookie;
+        this.pendingTtl = pendingTtl;
+    }
+
+    Mono<ServerResponse> show(ServerRequest request) {
+        return withPending(request, login -> factors.hasFactor(login.username()).flatMap(has -> {
+            if (has) {
+                return page("guard/2fa-code", login, Map.of(), HttpStatus.OK);
+            }
+            if (login.emailVerified()) {
+                return redirect(BASE + "/enroll");
+            }
+            return page("guard/2fa-email", login, Map.of(), HttpStatus.OK);
+        }));
+    }
+
+    Mono<ServerResponse> verify(ServerRequest request) {
+        return withForm(request, (login, form) -> limited(request, login, RouteClass.SECOND_FACTOR, decision ->
+                factors.verify(login.username(), value(form, "code")).flatMap(result -> {
+                    if (!result.accepted()) {
+                        audit.info("second-factor.refused account={} client={}", login.username(), client(request));
+                        return limiter.recordOutcome(decision, AttemptOutcome.FAILURE).then(page("guard/2fa-code",
+                                login, Map.of("error", "That code did not work. Try the current code from your app,"
+                                        + " or a recovery code."), HttpStatus.OK));
+                    }
+                    String amr = result.method().orElseThrow().amr();
+                    return limiter.recordOutcome(decision, AttemptOutcome.SUCCESS)
+                            .then(release(request, login, Set.of(amr), null));
+                })));
+    }
+
+    Mono<ServerResponse> sendEmailCode(ServerRequest request) {
+        return withForm(request, (login, form) -> {
+            var check = limiter.check(RateLimitRequest.emailCode(ClientAddress.of(request.exchange()).address(),
+                    login.username()));
+            return check.flatMap(decision -> {
+                if (decision instanceof RateLimitDecision.Refused refused) {
+                    return page("guard/2fa-email", login, Map.of("error", "Too many codes were sent. Try again in "
+                            + minutes(refused.retryAfterSeconds()) + "."), HttpStatus.TOO_MANY_REQUESTS);
+                }
+                return delivery.send(login.username(), CodePurpose.ENROLL).flatMap(sent -> sent.isEmpty()
+                        ? page("guard/2fa-no-email", login, Map.of(), HttpStatus.FORBIDDEN)
+                        : page("guard/2fa-email-code", login, Map.of("address", sent.get().maskedAddress()),
+                                HttpStatus.OK))
+                        .onErrorResume(RuntimeException.class, e -> page("guard/2fa-email", login, Map.of("error",
+                                "The code could not be sent just now. Please try again in a minute."),
+                                HttpStatus.SERVICE_UNAVAILABLE));
+            });
+        });
+    }
+
+    Mono<ServerResponse> verifyEmailCode(ServerRequest request) {
+        return withForm(request, (login, form) -> verification.check(login.username(), CodePurpose.ENROLL,
+                value(form, "code")).flatMap(result -> {
+                    if (result.isAccepted()) {
+                        audit.info("email.verified account={} client={}", login.username(), client(request));
+                        return pending.save(login.withEmailVerified(), pendingTtl).then(redirect(BASE + "/enroll"));
+                    }
+                    return page("guard/2fa-email-code", login, Map.of("error", result.triesLeft() > 0
+                            ? "That code did not work (" + result.triesLeft() + " tries left)."
+                            : "That code can no longer be used. Send a new one."), HttpStatus.OK);
+                }));
+    }
+
+    Mono<ServerResponse> showEnrollment(ServerRequest request) {
+        return withPending(request, login -> {
+            if (!login.emailVerified()) {
+                return redirect(BASE); // the email comes first, whatever the browser asks for
+            }
+            return factors.hasFactor(login.username()).flatMap(has -> {
+                if (has) {
+                    return redirect(BASE);
+                }
+                var provisioning = factors.enrollTotp(login.username());
+                return pending.save(login.withPendingTotpSecret(provisioning.secret().base32()), pendingTtl)
+                        .then(page("guard/2fa-enroll", login, Map.of("qr", provisioning.qrCodeSvg(),
+                                "secret", provisioning.secret().base32()), HttpStatus.OK));
+            });
+        });
+    }
+
+    Mono<ServerResponse> confirmEnrollment(ServerRequest request) {
+        return withForm(request, (login, form) -> {
+            if (!login.emailVerified() || login.pendingTotpSecret() == null) {
+                audit.info("enrollment.refused account={} client={} reason=email-not-verified", login.username(),
+                        client(request));
+                return redirect(BASE);
+            }
+            return limited(request, login, RouteClass.SECOND_FACTOR, decision -> factors.confirmTotp(login.username(),
+                    TotpSecret.fromBase32(login.pendingTotpSecret()), value(form, "code"))
+                    .flatMap(codes -> {
+                        audit.info("factor.enrolled account={} method=otp client={}", login.username(), client(request));
+                        return limiter.recordOutcome(decision, AttemptOutcome.SUCCESS)
+                                .then(release(request, login, Set.of("email", "otp"), codes));
+                    })
+                    .switchIfEmpty(Mono.defer(() -> limiter.recordOutcome(decision, AttemptOutcome.FAILURE)
+                            .then(showEnrollmentAgain(login)))));
+        });
+    }
+
+    private Mono<ServerResponse> showEnrollmentAgain(PendingLogin login) {
+        TotpSecret secret = TotpSecret.fromBase32(login.pendingTotpSecret());
+        return page("guard/2fa-enroll", login, Map.of("secret", secret.base32(),
+                "error", "That code did not match. Check the time on your device and try the next code."),
+                HttpStatus.OK);
+    }
+
+    /** Completes the login: one use of the pending record, the registry's cookies back, a guard session bound to them. */
+    private Mono<ServerResponse> release(ServerRequest request, PendingLogin login, Set<String> amr,
+            RecoveryCodes recoveryCodes) {
+        return pending.take(login.id()).flatMap(taken -> {
+            String registryValue = registryValue(taken.registryCookies());
+            GuardSession session = sessions.start(taken.username(), new LinkedHashSet<>(amr),
+                    registryValue == null ? "" : registryValue);
+            audit.info("login.completed account={} amr={} client={}", taken.username(), amr, client(request));
+            Mono<ServerResponse.BodyBuilder> builder = Mono.just(recoveryCodes == null
+                    ? ServerResponse.seeOther(URI.create(taken.next()))
+                    : ServerResponse.ok());
+            return builder.flatMap(b -> {
+                b.header(HttpHeaders.CACHE_CONTROL, "no-store");
+                taken.registryCookies().forEach(c -> b.header(HttpHeaders.SET_COOKIE, c));
+                b.cookie(sessions.cookie(session));
+                b.cookie(SessionWithholding.pendingCookie("", java.time.Duration.ZERO));
+                return recoveryCodes == null ? b.build()
+                        : b.render("guard/2fa-recovery", Map.of("codes", recoveryCodes.codes(), "next", taken.next()));
+            });
+        }).switchIfEmpty(Mono.defer(() -> redirect("/account/login/")));
+    }
+
+    private String registryValue(List<String> setCookies) {
+        for (String cookie : setCookies) {
+            if (cookie.startsWith(registryCookie + "=")) {
+                int end = cookie.indexOf(';');
+                return cookie.substring(registryCookie.length() + 1, end < 0 ? cookie.length() : end);
+            }
+        }
+        return null;
+    }
+
+    private Mono<ServerResponse> limited(ServerRequest request, PendingLogin login, RouteClass routeClass,
+            java.util.function.Function<RateLimitDecision, Mono<ServerResponse>> then) {
+        return limiter.check(RateLimitRequest.of(routeClass, ClientAddress.of(request.exchange()).address(),
+                login.username())).flatMap(decision -> decision instanceof RateLimitDecision.Refused refused
+                        ? page("guard/2fa-code", login, Map.of("error", "Too many attempts. Try again in "
+                                + minutes(refused.retryAfterSeconds()) + "."), HttpStatus.TOO_MANY_REQUESTS)
+                        : then.apply(decision));
+    }
+
+    private Mono<ServerResponse> withPending(ServerRequest request,
+            java.util.function.Function<PendingLogin, Mono<ServerResponse>> then) {
+        HttpCookie cookie = request.cookies().getFirst(SessionWithholding.PENDING_COOKIE);
+        if (cookie == null || cookie.getValue().isEmpty()) {
+            return redirect("/account/login/");
+        }
+        return pending.find(cookie.getValue()).flatMap(then)
+                .switchIfEmpty(Mono.defer(() -> page("guard/2fa-expired", null, Map.of(), HttpStatus.OK)));
+    }
+
+    private Mono<ServerResponse> withForm(ServerRequest request,
+            java.util.function.BiFunction<PendingLogin, MultiValueMap<String, String>, Mono<ServerResponse>> then) {
+        return request.formData().flatMap(form -> withPending(request, login -> {
+            if (!MessageDigest.isEqual(csrf(login).getBytes(StandardCharsets.US_ASCII),
+                    value(form, "csrf").getBytes(StandardCharsets.US_ASCII))) {
+                return page("guard/2fa-expired", null, Map.of(), HttpStatus.FORBIDDEN);
+            }
+            return then.apply(login, form);
+        }));
+    }
+
+    private Mono<ServerResponse> page(String template, PendingLogin login, Map<String, Object> extra,
+            HttpStatus status) {
+        Map<String, Object> model = new java.util.HashMap<>(extra);
+        if (login != null) {
+            model.put("csrf", csrf(login));
+            model.put("username", login.username());
+        }
+        return ServerResponse.status(status).header(HttpHeaders.CACHE_CONTROL, "no-store").render(template, model);
+    }
+
+    private static Mono<ServerResponse> redirect(String path) {
+        return ServerResponse.seeOther(URI.create(path)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** Bound to the pending login, which only this browser's HttpOnly, SameSite=Strict cookie names. */
+    static String csrf(PendingLogin login) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(("csrf:" + login.id()).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String value(MultiValueMap<String, String> form, String name) {
+        String v = form.getFirst(name);
+        return v == null ? "" : v.strip();
+    }
+
+    private static String client(ServerRequest request) {
+        return ClientAddress.of(request.exchange()).text();
+    }
+
+    private static String minutes(long seconds) {
+        long m = Math.max(1, (seconds + 59) / 60);
+        return m + (m == 1 ? " minute" : " minutes");
+    }
+}

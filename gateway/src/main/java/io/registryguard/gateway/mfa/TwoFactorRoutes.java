@@ -1,0 +1,36 @@
+package io.registryguard.gateway.mfa;
+
+import io.registryguard.email.EmailCodeDelivery;
+import io.registryguard.email.EmailVerification;
+import io.registryguard.gateway.GuardProperties;
+import io.registryguard.mfa.SecondFactorService;
+import io.registryguard.ratelimit.RateLimiter;
+import io.registryguard.session.GuardSessionCookies;
+import io.registryguard.session.PendingLoginStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** The routes of {@link TwoFactorPages}. */
+@Configuration(proxyBeanMethods = false)
+class TwoFactorRoutes {
+
+    @Bean
+    RouterFunction<ServerResponse> twoFactorPageRoutes(PendingLoginStore pending, SecondFactorService factors,
+            EmailCodeDelivery delivery, EmailVerification verification, RateLimiter limiter,
+            GuardSessionCookies sessions, GuardProperties properties) {
+        TwoFactorPages pages = new TwoFactorPages(pending, factors, delivery, verification, limiter, sessions,
+                properties.session().registryCookie(), properties.session().pendingTtl());
+        String base = TwoFactorPages.BASE;
+        return RouterFunctions.route()
+                .GET(base, pages::show)
+                .POST(base, pages::verify)
+                .POST(base + "/email", pages::sendEmailCode)
+                .POST(base + "/email/verify", pages::verifyEmailCode)
+                .GET(base + "/enroll", pages::showEnrollment)
+                .POST(base + "/enroll", pages::confirmEnrollment)
+                .build();
+    }
+}

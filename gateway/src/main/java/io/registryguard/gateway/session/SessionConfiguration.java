@@ -1,0 +1,57 @@
+package io.registryguard.gateway.session;
+
+import java.time.Clock;
+import java.util.Base64;
+
+import io.registryguard.gateway.GuardProperties;
+import io.registryguard.session.GuardSessionCookies;
+import io.registryguard.session.GuardSessionFilter;
+import io.registryguard.session.InMemoryPendingLoginStore;
+import io.registryguard.session.PendingLoginStore;
+import io.registryguard.session.SessionWithholding;
+import io.registryguard.session.SignedValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Withheld registry sessions and the guard session that releases them. */
+@Configuration(proxyBeanMethods = false)
+class SessionConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionConfiguration.class);
+
+    @Bean
+    PendingLoginStore pendingLoginStore(Clock clock) {
+        return new InMemoryPendingLoginStore(clock);
+    }
+
+    @Bean
+    SessionWithholding sessionWithholding(PendingLoginStore store, GuardProperties properties, Clock clock) {
+        return new SessionWithholding(store, properties.session().pendingTtl(), clock);
+    }
+
+    @Bean
+    GuardSessionCookies guardSessionCookies(GuardProperties properties, Clock clock) {
+        String key = properties.session().key();
+        byte[] bytes;
+        if (key == null || key.isBlank()) {
+            bytes = SignedValue.randomKey();
+            log.warn("guard.session.key (GUARD_SESSION_KEY) is not set: guard sessions are signed with a per-process"
+                    + " key, so users log in again after a restart and replicas do not share sessions.");
+        } else {
+            try {
+                bytes = Base64.getDecoder().decode(key.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("GUARD_SESSION_KEY is not base64 (expected 32 random bytes)");
+            }
+        }
+        return new GuardSessionCookies(new SignedValue(bytes), properties.session().lifetime(), clock);
+    }
+
+    @Bean
+    GuardSessionFilter guardSessionFilter(GuardSessionCookies sessions, GuardProperties properties) {
+        return new GuardSessionFilter(sessions, properties.session().registryCookie(), "/account/login/",
+                "/account/logout/");
+    }
+}
