@@ -21,7 +21,10 @@ import io.registryguard.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import io.registryguard.web.Problem;
+import io.registryguard.web.ProblemResponses;
 import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -74,7 +77,14 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
             RouteClass routeClass, LoginRule rule) {
         if (rule.credential() == LoginRule.Credential.BASIC) {
             // Uploads carry their credential in a header; their (large) body is never read.
-            return attempt(exchange, chain, routeClass, rule.outcome(), AttemptCredential.fromBasic(exchange.getRequest()));
+            AttemptCredential credential = AttemptCredential.fromBasic(exchange.getRequest());
+            if (rule.refusePasswords() && credential.username() != null) {
+                metrics.refused(routeClass, "refuse-passwords");
+                return ProblemResponses.write(exchange, Problem.of(HttpStatus.FORBIDDEN, "Forbidden",
+                        "Username/password authentication is not accepted for uploads. Use an API token: username"
+                                + " __token__ and the token as the password."));
+            }
+            return attempt(exchange, chain, routeClass, rule.outcome(), credential);
         }
         return CappedBody.read(exchange, current.body().formMaxBytes(), (replaying, body) ->
                 attempt(replaying, chain, routeClass, rule.outcome(),

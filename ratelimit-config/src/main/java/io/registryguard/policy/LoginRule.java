@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param credential    where the username is: a form field, or HTTP Basic auth
  * @param usernameField the form field holding the username ({@link Credential#FORM} only)
  * @param outcome       how the registry's answer is judged
+ * @param refusePasswords {@link Credential#BASIC} only: refuse a username and password (not an API token) with a
+ *                      403 telling the client to use a token, as Warehouse itself does; the registry never sees it
  */
-public record LoginRule(String route, Credential credential, String usernameField, OutcomeRule outcome) {
+public record LoginRule(String route, Credential credential, String usernameField, OutcomeRule outcome,
+        boolean refusePasswords) {
 
     /** The username on API uploads that carry a token, not a password: never a username of its own. */
     public static final String TOKEN_USERNAME = "__token__";
@@ -22,7 +25,15 @@ public record LoginRule(String route, Credential credential, String usernameFiel
         Objects.requireNonNull(outcome, "outcome");
         if (credential == Credential.FORM) {
             Objects.requireNonNull(usernameField, "usernameField");
+            if (refusePasswords) {
+                throw new IllegalArgumentException("refusePasswords applies to basic credentials only");
+            }
         }
+    }
+
+    /** With the default for {@code refusePasswords}: on for basic credentials (uploads take API tokens). */
+    public LoginRule(String route, Credential credential, String usernameField, OutcomeRule outcome) {
+        this(route, credential, usernameField, outcome, credential == Credential.BASIC);
     }
 
     /** Warehouse's web login: a form with {@code username}; success is 303 + session cookie, off the login page. */

@@ -13,7 +13,7 @@ import java.util.regex.PatternSyntaxException;
 /** Reads the {@code logins} section: per login/api-auth route, the credential and the outcome rule. */
 final class LoginsReader {
 
-    static final List<String> KEYS = List.of("credential", "username-field", "success", "failure");
+    static final List<String> KEYS = List.of("credential", "username-field", "refuse-passwords", "success", "failure");
     static final List<String> OUTCOME_KEYS = List.of("status", "set-cookie", "location-not-matching", "body-contains",
             "body-prefix");
     static final int MAX_BODY_PREFIX = ByteSizeParser.MIB;
@@ -66,6 +66,12 @@ final class LoginsReader {
             fields.optional("username-field").get().problem("basic credentials carry their own username;"
                     + " expected no username-field");
         }
+        Optional<Boolean> refusePasswords = fields.optional("refuse-passwords").flatMap(YamlValue::bool);
+        if (credential.orElse(null) == LoginRule.Credential.FORM && fields.optional("refuse-passwords").isPresent()) {
+            fields.optional("refuse-passwords").get().problem("a login form always takes a password;"
+                    + " expected refuse-passwords only with credential: basic");
+            return Optional.empty();
+        }
         Optional<YamlValue> success = fields.optional("success");
         Optional<YamlValue> failure = fields.optional("failure");
         if (success.isPresent() == failure.isPresent()) {
@@ -80,8 +86,9 @@ final class LoginsReader {
                 || (credential.get() == LoginRule.Credential.FORM && usernameField.isEmpty())) {
             return Optional.empty();
         }
-        return Optional.of(new LoginRule(entry.name(), credential.get(),
-                credential.get() == LoginRule.Credential.FORM ? usernameField.get() : null, outcome.get()));
+        boolean basic = credential.get() == LoginRule.Credential.BASIC;
+        return Optional.of(new LoginRule(entry.name(), credential.get(), basic ? null : usernameField.get(),
+                outcome.get(), basic && refusePasswords.orElse(true)));
     }
 
     private static Optional<OutcomeRule> outcome(YamlValue value, OutcomeRule.Outcome describes) {

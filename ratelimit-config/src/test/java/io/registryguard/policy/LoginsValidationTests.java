@@ -179,4 +179,24 @@ class LoginsValidationTests {
                 """)).containsExactly("policy.yaml:7: logins.login.success: no conditions; expected at least one of"
                 + " status, set-cookie, location-not-matching, body-contains");
     }
+
+    @Test
+    void refusePasswordsWhenBasicThenDefaultOnAndSwitchable() {
+        Policy policy = parse(HEAD + """
+                logins:
+                  upload: {credential: basic, refuse-passwords: false, failure: {status: [403]}}
+                """);
+        assertThat(policy.loginRule(route(policy, "upload")).refusePasswords()).isFalse();
+        assertThat(parse(HEAD).loginRule(route(parse(HEAD), "upload")).refusePasswords()).isTrue();
+        assertThat(PolicyLoader.loadDefault().logins().get("legacy-upload").refusePasswords()).isTrue();
+    }
+
+    @Test
+    void refusePasswordsWhenFormThenError() {
+        assertThat(problems(HEAD + """
+                logins:
+                  login: {credential: form, username-field: u, refuse-passwords: true, success: {status: [303]}}
+                """)).containsExactly("policy.yaml:7: logins.login.refuse-passwords: a login form always takes a"
+                + " password; expected refuse-passwords only with credential: basic");
+    }
 }

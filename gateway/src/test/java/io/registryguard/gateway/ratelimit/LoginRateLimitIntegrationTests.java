@@ -174,17 +174,29 @@ class LoginRateLimitIntegrationTests {
     }
 
     @Test
-    void uploadWhenWrongPasswordsThenChargedPerUsernameAndTokenUploadsNot() {
-        String user = unknownUser();
-        String subnet = ClientAddresses.freshSubnet();
-        for (int i = 1; i <= 10; i++) {
-            assertThat(attempts.upload(subnet + "." + i, user, "pw-" + i).getStatus().value()).isEqualTo(403);
-        }
-        assertThat(attempts.upload(ClientAddresses.freshSubnet() + ".1", user, "pw").getStatus().value())
-                .isEqualTo(429);
+    void uploadWhenPasswordInsteadOfTokenThenRefusedAtTheGatewayAndRegistryNeverSeesIt() {
+        var registry = io.registryguard.gateway.support.TestRegistry.registry().wireMock();
+        int before = registry.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/legacy/"))).size();
+
+        var refused = attempts.upload(ClientAddresses.freshSubnet() + ".1", unknownUser(), "hunter2");
+
+        assertThat(refused.getStatus().value()).isEqualTo(403);
+        assertThat(refused.getResponseBody()).contains("Use an API token").doesNotContain("hunter2");
+        assertThat(registry.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/legacy/")))).hasSize(before);
+    }
+
+    @Test
+    void uploadWhenApiTokensThenPassedThroughAndNeverCharged() {
         String tokens = ClientAddresses.freshSubnet() + ".1";
         for (int i = 0; i < 12; i++) {
             assertThat(attempts.upload(tokens, "__token__", "pypi-valid-" + i).getStatus().value()).isEqualTo(200);
         }
+        // wrong tokens are the registry's 403s, charged to the address (tokens name no user)
+        for (int i = 0; i < 10; i++) {
+            assertThat(attempts.upload(tokens, "__token__", "not-a-token-" + i).getStatus().value()).isEqualTo(403);
+        }
+        assertThat(attempts.upload(tokens, "__token__", "pypi-valid").getStatus().value()).isEqualTo(429);
     }
 }
