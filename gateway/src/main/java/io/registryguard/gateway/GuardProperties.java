@@ -113,8 +113,17 @@ public record GuardProperties(URI upstreamUrl, Path policyFile,
      * @param keysFile the factor-encryption key ring (JSON: {@code {"keys":[{"kid":..,"key":<base64 32 bytes>}]}});
      *                 absent: a generated key, factors lost on restart (said so at start)
      * @param issuer   the name authenticator apps show
+     * @param emailCodeKey base64 of at least 32 random bytes: the HMAC key emailed codes are stored under, the
+     *                 same on every replica; absent: per process (a code is then checked only by the instance
+     *                 that sent it)
      */
-    public record Factors(Path keysFile, @DefaultValue("registry-guard") String issuer) {
+    public record Factors(Path keysFile, @DefaultValue("registry-guard") String issuer, String emailCodeKey) {
+
+        @Override
+        public String toString() {
+            return "Factors[keysFile=" + keysFile + ", issuer=" + issuer + ", emailCodeKey="
+                    + (emailCodeKey == null ? "generated" : "(set)") + "]";
+        }
     }
 
     /**

@@ -10,17 +10,21 @@ import java.util.Optional;
 import io.registryguard.email.AccountDirectory;
 import io.registryguard.email.EmailCodeDelivery;
 import io.registryguard.email.EmailCodeSettings;
+import io.registryguard.email.EmailCodeStore;
 import io.registryguard.email.EmailSender;
 import io.registryguard.email.EmailVerification;
 import io.registryguard.email.HttpAccountDirectory;
 import io.registryguard.email.InMemoryEmailCodeStore;
+import io.registryguard.email.RedisEmailCodeStore;
 import io.registryguard.email.YamlAccountDirectory;
 import io.registryguard.gateway.GuardProperties;
 import io.registryguard.gateway.demo.DemoRegistry;
 import io.registryguard.gateway.demo.DemoUser;
+import io.registryguard.gateway.redis.GuardRedis;
 import io.registryguard.mfa.FactorKeyRing;
 import io.registryguard.mfa.FactorStore;
 import io.registryguard.mfa.InMemoryFactorStore;
+import io.registryguard.mfa.RedisFactorStore;
 import io.registryguard.mfa.SecondFactorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +55,8 @@ class SecondFactorConfiguration {
     }
 
     @Bean
-    FactorStore factorStore() {
-        return new InMemoryFactorStore();
+    FactorStore factorStore(GuardRedis redis) {
+        return redis.connection() == null ? new InMemoryFactorStore() : new RedisFactorStore(redis.connection());
     }
 
     @Bean
@@ -62,9 +66,30 @@ class SecondFactorConfiguration {
     }
 
     @Bean
-    EmailVerification emailVerification(Clock clock) {
-        return EmailVerification.create(EmailCodeSettings.defaults(), new InMemoryEmailCodeStore(clock),
-                EmailVerification.generateHashKey(), clock);
+    EmailVerification emailVerification(Clock clock, GuardRedis redis, GuardProperties properties) {
+        EmailCodeStore store = redis.connection() == null ? new InMemoryEmailCodeStore(clock)
+                : new RedisEmailCodeStore(redis.connection());
+        String key = properties.factors().emailCodeKey();
+        javax.crypto.SecretKey hashKey;
+        if (key == null || key.isBlank()) {
+            hashKey = EmailVerification.generateHashKey();
+            if (redis.connection() != null) {
+                log.warn("GUARD_FACTORS_EMAIL_CODE_KEY is not set: an emailed code is checked only by the instance"
+                        + " that sent it. Set the same key on every replica.");
+            }
+        } else {
+            byte[] bytes;
+            try {
+                bytes = java.util.Base64.getDecoder().decode(key.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("GUARD_FACTORS_EMAIL_CODE_KEY is not base64 (expected 32 random bytes)");
+            }
+            if (bytes.length < 32) {
+                throw new IllegalStateException("GUARD_FACTORS_EMAIL_CODE_KEY must be at least 32 bytes");
+            }
+            hashKey = new javax.crypto.spec.SecretKeySpec(bytes, "HmacSHA256");
+        }
+        return EmailVerification.create(EmailCodeSettings.defaults(), store, hashKey, clock);
     }
 
     @Bean

@@ -5,20 +5,18 @@ import java.util.Base64;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.registryguard.gateway.GuardProperties;
+import io.registryguard.gateway.redis.GuardRedis;
 import io.registryguard.gateway.policy.ActivePolicy;
 import io.registryguard.login.DeviceCookies;
 import io.registryguard.login.LoginGuardFilter;
-import io.registryguard.ratelimit.RateLimitRedis;
 import io.registryguard.ratelimit.RateLimiter;
 import io.registryguard.ratelimit.RateLimiterBuilder;
 import io.registryguard.ratelimit.StoreState;
 import io.registryguard.session.SessionWithholding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * Rate limits on Redis when {@code SPRING_DATA_REDIS_URL} is set (buckets shared by every replica), in memory
@@ -29,37 +27,13 @@ class RateLimitConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
 
-    @Bean(destroyMethod = "close")
-    RedisConnectionHolder limitRedis(Environment environment) {
-        if (environment.containsProperty("spring.data.redis.cluster.nodes")
-                || environment.containsProperty("spring.data.redis.sentinel.master")) {
-            throw new IllegalStateException("Redis Cluster and Sentinel are not supported by the rate limiter yet;"
-                    + " set SPRING_DATA_REDIS_URL to a single Redis endpoint (a Sentinel-managed primary's service"
-                    + " address works)");
-        }
-        String url = environment.getProperty("spring.data.redis.url");
-        if (url == null || url.isBlank()) {
-            log.warn("SPRING_DATA_REDIS_URL is not set: rate limits, sessions and factors live in this instance's"
-                    + " memory. Fine for one node; replicas need a shared Redis.");
-            return new RedisConnectionHolder(null);
-        }
-        try {
-            RateLimitRedis redis = RateLimitRedis.connect(url);
-            log.info("Rate limits on Redis at {}", RedisConnectionHolder.redact(url));
-            return new RedisConnectionHolder(redis);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Redis at " + RedisConnectionHolder.redact(url) + " cannot be reached ("
-                    + e.getMessage() + "). Start it, or unset SPRING_DATA_REDIS_URL to run one node in memory.", e);
-        }
-    }
-
     @Bean
-    MicrometerRateLimitMetrics rateLimitMetrics(MeterRegistry meters, RedisConnectionHolder redis) {
+    MicrometerRateLimitMetrics rateLimitMetrics(MeterRegistry meters, GuardRedis redis) {
         return new MicrometerRateLimitMetrics(meters, redis.redis() == null ? StoreState.IN_MEMORY : StoreState.REDIS);
     }
 
     @Bean
-    RateLimiter rateLimiter(ActivePolicy policy, RedisConnectionHolder redis, MicrometerRateLimitMetrics metrics) {
+    RateLimiter rateLimiter(ActivePolicy policy, GuardRedis redis, MicrometerRateLimitMetrics metrics) {
         RateLimiterBuilder builder = RateLimiter.builder(policy.get()).metrics(metrics);
         if (redis.redis() != null) {
             builder.redis(redis.redis().connection());
@@ -70,7 +44,7 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    DeviceCookies deviceCookies(GuardProperties properties, Clock clock, ObjectProvider<RedisConnectionHolder> redis) {
+    DeviceCookies deviceCookies(GuardProperties properties, Clock clock) {
         GuardProperties.DeviceCookie settings = properties.deviceCookie();
         byte[] key;
         if (settings.key() == null || settings.key().isBlank()) {
