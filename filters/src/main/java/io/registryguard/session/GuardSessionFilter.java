@@ -28,7 +28,10 @@ public final class GuardSessionFilter implements GlobalFilter, Ordered {
     public static final int ORDER = RouteClassificationFilter.ORDER + 5;
     private static final Logger log = LoggerFactory.getLogger(GuardSessionFilter.class);
 
+    public static final String FROZEN_PAGE = "/_guard/frozen";
+
     private final GuardSessionCookies sessions;
+    private final FrozenAccounts frozen;
     private final String registryCookie;
     private final String loginPath;
     private final String logoutPath;
@@ -36,8 +39,10 @@ public final class GuardSessionFilter implements GlobalFilter, Ordered {
     /**
      * @param registryCookie the registry's session cookie name ({@code session_id} for Warehouse)
      */
-    public GuardSessionFilter(GuardSessionCookies sessions, String registryCookie, String loginPath, String logoutPath) {
+    public GuardSessionFilter(GuardSessionCookies sessions, FrozenAccounts frozen, String registryCookie,
+            String loginPath, String logoutPath) {
         this.sessions = sessions;
+        this.frozen = frozen;
         this.registryCookie = registryCookie;
         this.loginPath = loginPath;
         this.logoutPath = logoutPath;
@@ -60,6 +65,11 @@ public final class GuardSessionFilter implements GlobalFilter, Ordered {
         HttpCookie guard = exchange.getRequest().getCookies().getFirst(GuardSessionCookies.COOKIE);
         Optional<GuardSession> session = guard == null ? Optional.empty()
                 : sessions.verify(guard.getValue(), registry.getValue());
+        if (session.isPresent() && frozen.isFrozen(session.get().subject())) {
+            log.info("refused {} {}: account {} is frozen", exchange.getRequest().getMethod(), path,
+                    session.get().subject());
+            return refuseFrozen(exchange);
+        }
         if (session.isPresent()) {
             exchange.getAttributes().put(GuardSession.ATTRIBUTE, session.get());
             return chain.filter(exchange);
@@ -82,6 +92,20 @@ public final class GuardSessionFilter implements GlobalFilter, Ordered {
         return ProblemResponses.write(exchange, Problem.of(HttpStatus.UNAUTHORIZED, "Unauthorized",
                 "This session was not completed with a second factor. Log in again.")
                 .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"registry-guard\""));
+    }
+
+    private Mono<Void> refuseFrozen(ServerWebExchange exchange) {
+        var response = exchange.getResponse();
+        response.addCookie(ResponseCookie.from(registryCookie, "").path("/").maxAge(0).build());
+        response.addCookie(GuardSessionCookies.expired());
+        if (ProblemResponses.wantsHtml(exchange.getRequest())) {
+            response.setStatusCode(HttpStatus.SEE_OTHER);
+            response.getHeaders().set(HttpHeaders.LOCATION, FROZEN_PAGE);
+            response.getHeaders().setCacheControl("no-store");
+            return response.setComplete();
+        }
+        return ProblemResponses.write(exchange, Problem.of(HttpStatus.FORBIDDEN, "Forbidden",
+                "This account is frozen. Contact the registry's operators."));
     }
 
     @Override

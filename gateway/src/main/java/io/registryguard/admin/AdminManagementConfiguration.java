@@ -2,6 +2,7 @@ package io.registryguard.admin;
 
 import io.registryguard.gateway.GuardProperties;
 import io.registryguard.ratelimit.RateLimiter;
+import io.registryguard.session.FrozenAccounts;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,7 @@ class AdminManagementConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> adminRoutes(RateLimiter limiter) {
-        return new AdminRoutes(limiter).routes();
+    RouterFunction<ServerResponse> adminRoutes(RateLimiter limiter, FrozenAccounts frozen) {
+        return new AdminRoutes(limiter, frozen).routes();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.registryguard.policy.Limit;
 import io.registryguard.ratelimit.RateLimiter;
+import io.registryguard.session.FrozenAccounts;
 import io.registryguard.web.Problem;
 import io.registryguard.web.ProblemResponses;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import reactor.core.publisher.Mono;
  * <li>{@code GET /admin/blocks}: the limits this instance has seen refuse, with what is blocked and for how long;</li>
  * <li>{@code POST /admin/unlock} {@code {"kind": "username"|"ip", "value": "..."}}: empties nothing, refills the
  * buckets of that username or address (an address also frees its subnet). Audited.</li>
+ * <li>{@code POST /admin/freeze} / {@code POST /admin/unfreeze} {@code {"account": "..."}}, {@code GET /admin/frozen}:
+ * a frozen account completes no login and its sessions are refused (within a second on every replica). Audited.</li>
  * </ul>
  */
 final class AdminRoutes {
@@ -32,16 +35,50 @@ final class AdminRoutes {
     private static final Logger audit = LoggerFactory.getLogger("registryguard.audit");
 
     private final RateLimiter limiter;
+    private final FrozenAccounts frozen;
 
-    AdminRoutes(RateLimiter limiter) {
+    AdminRoutes(RateLimiter limiter, FrozenAccounts frozen) {
         this.limiter = limiter;
+        this.frozen = frozen;
     }
 
     RouterFunction<ServerResponse> routes() {
         return RouterFunctions.route()
                 .GET(PREFIX + "blocks", this::blocks)
                 .POST(PREFIX + "unlock", this::unlock)
+                .POST(PREFIX + "freeze", request -> freezing(request, true))
+                .POST(PREFIX + "unfreeze", request -> freezing(request, false))
+                .GET(PREFIX + "frozen", request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("frozen", frozen.list())))
                 .build();
+    }
+
+    private Mono<ServerResponse> freezing(ServerRequest request, boolean freeze) {
+        return request.bodyToMono(AccountRequest.class)
+                .onErrorResume(e -> Mono.empty())
+                .defaultIfEmpty(new AccountRequest(null))
+                .flatMap(body -> {
+                    if (body.account() == null || body.account().isBlank()) {
+                        return badRequest(request, "Expected JSON {\"account\": \"...\"}.");
+                    }
+                    String account = body.account().strip().toLowerCase(Locale.ROOT);
+                    String from = request.remoteAddress().map(a -> a.getAddress().getHostAddress()).orElse("?");
+                    if (freeze) {
+                        return frozen.freeze(account).then(Mono.defer(() -> {
+                            audit.info("admin.freeze account={} from={}", account, from);
+                            return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                                    .bodyValue(Map.of("frozen", account));
+                        }));
+                    }
+                    return frozen.unfreeze(account).flatMap(done -> {
+                        audit.info("admin.unfreeze account={} from={} stillFrozenByPolicy={}", account, from, !done);
+                        return done ? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                                        .bodyValue(Map.of("unfrozen", account))
+                                : ProblemResponses.write(request.exchange(), Problem.of(HttpStatus.CONFLICT,
+                                        "Conflict", "The account is frozen by the policy file (frozen-accounts);"
+                                                + " remove it there.")).then(Mono.empty());
+                    });
+                });
     }
 
     private Mono<ServerResponse> blocks(ServerRequest request) {
@@ -75,6 +112,9 @@ final class AdminRoutes {
     private static Mono<ServerResponse> badRequest(ServerRequest request, String detail) {
         return ProblemResponses.write(request.exchange(), Problem.of(HttpStatus.BAD_REQUEST, "Bad Request", detail))
                 .then(Mono.empty());
+    }
+
+    record AccountRequest(String account) {
     }
 
     record UnlockRequest(String kind, String value) {

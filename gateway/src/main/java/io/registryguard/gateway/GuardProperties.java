@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param session            the guard session (completed logins) and withheld registry sessions
  * @param factors            second factors owned by the gateway
  * @param accounts           where account email addresses are looked up (email verification before enrollment)
+ * @param operatorsContact   whom users of a frozen account should contact, shown on the page
  */
 @ConfigurationProperties("guard")
 @Validated
@@ -41,7 +42,8 @@ public record GuardProperties(URI upstreamUrl, Path policyFile,
         @DefaultValue @Valid Admin admin,
         @DefaultValue @Valid Session session,
         @DefaultValue @Valid Factors factors,
-        @DefaultValue @Valid Accounts accounts) {
+        @DefaultValue @Valid Accounts accounts,
+        @DefaultValue("the registry's operators") String operatorsContact) {
 
     /**
      * @param uploadPaths   path prefixes of upload endpoints (twine); their requests may take long to send

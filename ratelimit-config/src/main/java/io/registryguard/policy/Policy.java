@@ -18,21 +18,31 @@ import java.util.Objects;
  * @param subnets       how wide a subnet is for subnet-keyed limits
  * @param logins        per login/api-auth route name: how its credential is read and its outcome judged; a route
  *                      without an entry gets {@link LoginRule#defaultFor}
+ * @param frozenAccounts accounts frozen by the operators through the policy (canonical, lower case): no login
+ *                      completes and their sessions are refused; the admin API freezes more at run time
  */
 public record Policy(String version, String sha256, String source, Normalization normalization,
-        BodyLimits body, List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins) {
+        BodyLimits body, List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins,
+        java.util.Set<String> frozenAccounts) {
 
     public Policy {
         routes = List.copyOf(routes);
         limits = List.copyOf(limits);
         Objects.requireNonNull(subnets, "subnets");
         logins = Map.copyOf(logins);
+        frozenAccounts = java.util.Set.copyOf(frozenAccounts);
+    }
+
+    /** Without frozen accounts. */
+    public Policy(String version, String sha256, String source, Normalization normalization, BodyLimits body,
+            List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins) {
+        this(version, sha256, source, normalization, body, routes, limits, subnets, logins, java.util.Set.of());
     }
 
     /** A policy with the default login rules, for tests of the limiter and the classifier. */
     public Policy(String version, String sha256, String source, Normalization normalization, BodyLimits body,
             List<RouteRule> routes, List<Limit> limits, Subnets subnets) {
-        this(version, sha256, source, normalization, body, routes, limits, subnets, Map.of());
+        this(version, sha256, source, normalization, body, routes, limits, subnets, Map.of(), java.util.Set.of());
     }
 
     /** How attempts on {@code route} (a login or api-auth rule) are read and judged. */
@@ -54,7 +64,8 @@ public record Policy(String version, String sha256, String source, Normalization
 
     /** The same policy with other limits, for tests of the limiter and its reload. */
     public Policy withLimits(List<Limit> limits, Subnets subnets) {
-        return new Policy(version, sha256, source, normalization, body, routes, limits, subnets, logins);
+        return new Policy(version, sha256, source, normalization, body, routes, limits, subnets, logins,
+                frozenAccounts);
     }
 
     /**

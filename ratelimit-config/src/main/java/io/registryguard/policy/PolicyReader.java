@@ -10,7 +10,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class PolicyReader {
 
     static final List<String> TOP_KEYS = List.of("version", "paths", "body", "routes", "limits", "subnets",
-            "logins");
+            "logins", "frozen-accounts");
     static final List<String> PATHS_KEYS = List.of("case-insensitive");
     static final List<String> BODY_KEYS = List.of("form-max-size");
     static final List<String> SUBNETS_KEYS = List.of("ipv4-prefix", "ipv6-prefix");
@@ -43,10 +43,22 @@ final class PolicyReader {
         Subnets subnets = sections.optional("subnets").map(PolicyReader::subnets).orElse(Subnets.DEFAULT);
         Map<String, LoginRule> logins = sections.optional("logins").map(l -> LoginsReader.read(l, rules))
                 .orElse(Map.of());
+        java.util.Set<String> frozen = sections.optional("frozen-accounts").map(PolicyReader::frozen)
+                .orElse(java.util.Set.of());
         problems.throwIfAny();
         return new Policy(version.orElseThrow(), sha256, source, new Policy.Normalization(caseInsensitive),
                 new Policy.BodyLimits(formMaxBytes), rules.stream().map(LocatedRule::rule).toList(), limits, subnets,
-                logins);
+                logins, frozen);
+    }
+
+    private static java.util.Set<String> frozen(YamlValue value) {
+        java.util.Set<String> accounts = new java.util.LinkedHashSet<>();
+        value.list("[mallory]").ifPresent(items -> {
+            for (YamlValue item : items) {
+                item.text("an account name").ifPresent(name -> accounts.add(name.toLowerCase(java.util.Locale.ROOT)));
+            }
+        });
+        return accounts;
     }
 
     private static Subnets subnets(YamlValue subnets) {

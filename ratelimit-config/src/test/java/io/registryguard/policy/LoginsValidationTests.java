@@ -199,4 +199,13 @@ class LoginsValidationTests {
                 """)).containsExactly("policy.yaml:7: logins.login.refuse-passwords: a login form always takes a"
                 + " password; expected refuse-passwords only with credential: basic");
     }
+
+    @Test
+    void frozenAccountsWhenListedThenLowerCasedAndEmptyByDefault() {
+        assertThat(parse(HEAD + "frozen-accounts: [Mallory, eve]\n").frozenAccounts())
+                .containsExactlyInAnyOrder("mallory", "eve");
+        assertThat(PolicyLoader.loadDefault().frozenAccounts()).isEmpty();
+        assertThat(problems(HEAD + "frozen-accounts: mallory\n")).singleElement().asString()
+                .startsWith("policy.yaml:6: frozen-accounts: expected a list like [mallory]");
+    }
 }

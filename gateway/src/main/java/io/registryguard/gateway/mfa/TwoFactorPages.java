@@ -21,6 +21,7 @@ import io.registryguard.ratelimit.AttemptOutcome;
 import io.registryguard.ratelimit.RateLimitDecision;
 import io.registryguard.ratelimit.RateLimitRequest;
 import io.registryguard.ratelimit.RateLimiter;
+import io.registryguard.session.FrozenAccounts;
 import io.registryguard.session.GuardSession;
 import io.registryguard.session.GuardSessionCookies;
 import io.registryguard.session.PendingLogin;
@@ -55,10 +56,14 @@ final class TwoFactorPages {
     private final GuardSessionCookies sessions;
     private final String registryCookie;
     private final java.time.Duration pendingTtl;
+    private final FrozenAccounts frozen;
+    private final String operatorsContact;
 
     TwoFactorPages(PendingLoginStore pending, SecondFactorService factors, EmailCodeDelivery delivery,
             EmailVerification verification, RateLimiter limiter, GuardSessionCookies sessions, String registryCookie,
-            java.time.Duration pendingTtl) {
+            java.time.Duration pendingTtl, FrozenAccounts frozen, String operatorsContact) {
+        this.frozen = frozen;
+        this.operatorsContact = operatorsContact;
         this.pending = pending;
         this.factors = factors;
         this.delivery = delivery;
@@ -219,8 +224,13 @@ final class TwoFactorPages {
         if (cookie == null || cookie.getValue().isEmpty()) {
             return redirect("/account/login/");
         }
-        return pending.find(cookie.getValue()).flatMap(then)
-                .switchIfEmpty(Mono.defer(() -> page("guard/2fa-expired", null, Map.of(), HttpStatus.OK)));
+        return pending.find(cookie.getValue()).flatMap(login -> {
+            if (frozen.isFrozen(login.username())) {
+                audit.info("login.refused account={} client={} reason=frozen", login.username(), client(request));
+                return pending.take(login.id()).then(frozenPage(request));
+            }
+            return then.apply(login);
+        }).switchIfEmpty(Mono.defer(() -> page("guard/2fa-expired", null, Map.of(), HttpStatus.OK)));
     }
 
     private Mono<ServerResponse> withForm(ServerRequest request,
@@ -232,6 +242,13 @@ final class TwoFactorPages {
             }
             return then.apply(login, form);
         }));
+    }
+
+    /** {@code GET /_guard/frozen}, and where a frozen account's login ends. */
+    Mono<ServerResponse> frozenPage(ServerRequest request) {
+        return ServerResponse.status(HttpStatus.FORBIDDEN).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .cookie(SessionWithholding.pendingCookie("", java.time.Duration.ZERO))
+                .render("guard/frozen", Map.of("contact", operatorsContact));
     }
 
     private Mono<ServerResponse> page(String template, PendingLogin login, Map<String, Object> extra,

@@ -5,7 +5,9 @@ import io.registryguard.email.EmailVerification;
 import io.registryguard.gateway.GuardProperties;
 import io.registryguard.mfa.SecondFactorService;
 import io.registryguard.ratelimit.RateLimiter;
+import io.registryguard.session.FrozenAccounts;
 import io.registryguard.session.GuardSessionCookies;
+import io.registryguard.session.GuardSessionFilter;
 import io.registryguard.session.PendingLoginStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +22,10 @@ class TwoFactorRoutes {
     @Bean
     RouterFunction<ServerResponse> twoFactorPageRoutes(PendingLoginStore pending, SecondFactorService factors,
             EmailCodeDelivery delivery, EmailVerification verification, RateLimiter limiter,
-            GuardSessionCookies sessions, GuardProperties properties) {
+            GuardSessionCookies sessions, FrozenAccounts frozen, GuardProperties properties) {
         TwoFactorPages pages = new TwoFactorPages(pending, factors, delivery, verification, limiter, sessions,
-                properties.session().registryCookie(), properties.session().pendingTtl());
+                properties.session().registryCookie(), properties.session().pendingTtl(), frozen,
+                properties.operatorsContact());
         String base = TwoFactorPages.BASE;
         return RouterFunctions.route()
                 .GET(base, pages::show)
@@ -31,6 +34,7 @@ class TwoFactorRoutes {
                 .POST(base + "/email/verify", pages::verifyEmailCode)
                 .GET(base + "/enroll", pages::showEnrollment)
                 .POST(base + "/enroll", pages::confirmEnrollment)
+                .GET(GuardSessionFilter.FROZEN_PAGE, pages::frozenPage)
                 .build();
     }
 }

@@ -4,7 +4,12 @@ import java.time.Clock;
 import java.util.Base64;
 
 import io.registryguard.gateway.GuardProperties;
+import io.registryguard.gateway.policy.ActivePolicy;
+import io.registryguard.gateway.redis.GuardRedis;
+import io.registryguard.session.FrozenAccounts;
+import io.registryguard.session.FrozenAccountsStore;
 import io.registryguard.session.GuardSessionCookies;
+import io.registryguard.session.RedisFrozenAccountsStore;
 import io.registryguard.session.GuardSessionFilter;
 import io.registryguard.session.InMemoryPendingLoginStore;
 import io.registryguard.session.PendingLoginStore;
@@ -50,8 +55,20 @@ class SessionConfiguration {
     }
 
     @Bean
-    GuardSessionFilter guardSessionFilter(GuardSessionCookies sessions, GuardProperties properties) {
-        return new GuardSessionFilter(sessions, properties.session().registryCookie(), "/account/login/",
+    FrozenAccounts frozenAccounts(ActivePolicy policy, GuardRedis redis) {
+        return new FrozenAccounts(policy, redis.connection() == null ? FrozenAccountsStore.inMemory()
+                : new RedisFrozenAccountsStore(redis.connection()));
+    }
+
+    @Bean
+    FrozenAccountsRefresher frozenAccountsRefresher(FrozenAccounts frozen) {
+        return new FrozenAccountsRefresher(frozen, java.time.Duration.ofSeconds(1));
+    }
+
+    @Bean
+    GuardSessionFilter guardSessionFilter(GuardSessionCookies sessions, FrozenAccounts frozen,
+            GuardProperties properties) {
+        return new GuardSessionFilter(sessions, frozen, properties.session().registryCookie(), "/account/login/",
                 "/account/logout/");
     }
 }
