@@ -215,12 +215,6 @@ $(VAR) expansion of SPRING_DATA_REDIS_PASSWORD (defined before it).
 {{- $ports = .Values.networkPolicy.egress.redis.ports }}
 {{- else if eq .Values.redis.mode "standalone" }}
 {{- $ports = append $ports (include "registry-guard.urlPort" .Values.redis.url | int) }}
-{{- else if eq .Values.redis.mode "sentinel" }}
-{{- /* Sentinels answer on their port; the master they name usually listens on 6379. */}}
-{{- $ports = append $ports 6379 }}
-{{- range .Values.redis.sentinel.nodes }}{{ $ports = append $ports (last (splitList ":" .) | int) }}{{ end }}
-{{- else if eq .Values.redis.mode "cluster" }}
-{{- range .Values.redis.cluster.nodes }}{{ $ports = append $ports (last (splitList ":" .) | int) }}{{ end }}
 {{- end }}
 {{- $ports | uniq | toJson }}
 {{- end }}

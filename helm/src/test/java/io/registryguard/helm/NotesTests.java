@@ -15,6 +15,8 @@ class NotesTests {
 	void noRedisWithSeveralReplicasIsTheLoudestWarning() {
 		String notes = HelmChart.notes(Values.minimal());
 		assertThat(notes).contains(MULTI_POD_WARNING).contains("ENROLLED SECOND FACTORS ARE LOST");
+		// Only modes the gateway can run with are offered.
+		assertThat(notes).contains("Set redis.mode (standalone or bundled)").doesNotContain("sentinel");
 	}
 
 	@Test
