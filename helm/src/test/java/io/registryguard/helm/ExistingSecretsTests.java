@@ -102,9 +102,14 @@ class ExistingSecretsTests {
 	}
 
 	@Test
-	void notesDoNotPrintHowToReadAChartGeneratedToken() {
-		String notes = HelmChart.notes(Values.minimal().with("admin.existingSecret", "ops-admin"));
-		assertThat(notes).doesNotContain("generated once");
+	void notesReadTheTokenFromTheOperatorsSecretAndDoNotCallItGenerated() {
+		String notes = HelmChart.notes(Values.minimal()
+			.with("admin.existingSecret", "ops-admin")
+			.with("admin.existingSecretKey", "admin.token"));
+		assertThat(notes).doesNotContain("generated once")
+			.doesNotContain("guard-registry-guard-admin")
+			// jsonpath reads a dotted key only with its dots escaped.
+			.contains("kubectl -n registry get secret ops-admin -o jsonpath='{.data.admin\\.token}' | base64 -d");
 	}
 
 	private static String secretKeyRef(Map<String, Object> envVar) {
