@@ -65,11 +65,38 @@ Arguments: list of root context, Secret name, key, length.
 {{- $name := index . 1 }}
 {{- $key := index . 2 }}
 {{- $length := index . 3 }}
-{{- $existing := lookup "v1" "Secret" $root.Release.Namespace $name }}
-{{- if and $existing $existing.data (hasKey $existing.data $key) }}
-{{- index $existing.data $key | b64dec }}
+{{- $existing := include "registry-guard.liveSecretValue" (list $root $name $key) }}
+{{- if $existing }}
+{{- $existing }}
 {{- else }}
 {{- randAlphaNum $length }}
+{{- end }}
+{{- end }}
+
+{{/*
+The same for a key the application reads as base64: the random characters are base64-encoded once
+(the Secret's own encoding comes on top), and the live value is kept as it is.
+Arguments: list of root context, Secret name, key, number of random characters.
+*/}}
+{{- define "registry-guard.stableRandomBase64" -}}
+{{- $root := index . 0 }}
+{{- $name := index . 1 }}
+{{- $key := index . 2 }}
+{{- $length := index . 3 }}
+{{- $existing := include "registry-guard.liveSecretValue" (list $root $name $key) }}
+{{- if $existing }}
+{{- $existing }}
+{{- else }}
+{{- randAlphaNum $length | b64enc }}
+{{- end }}
+{{- end }}
+
+{{/* A key of a live Secret, decoded; empty when the Secret or the key does not exist (always under `helm template`). */}}
+{{- define "registry-guard.liveSecretValue" -}}
+{{- $root := index . 0 }}
+{{- $existing := lookup "v1" "Secret" $root.Release.Namespace (index . 1) }}
+{{- if and $existing $existing.data (hasKey $existing.data (index . 2)) }}
+{{- index $existing.data (index . 2) | b64dec }}
 {{- end }}
 {{- end }}
 
@@ -93,6 +120,14 @@ Arguments: list of root context, Secret name, key, length.
 
 {{- define "registry-guard.adminSecretKey" -}}
 {{- if .Values.admin.existingSecret }}{{ .Values.admin.existingSecretKey }}{{ else }}token{{ end }}
+{{- end }}
+
+{{- define "registry-guard.deviceCookieSecretName" -}}
+{{- default (printf "%s-device-cookie" (include "registry-guard.fullname" .)) .Values.deviceCookie.existingSecret }}
+{{- end }}
+
+{{- define "registry-guard.deviceCookieSecretKey" -}}
+{{- if .Values.deviceCookie.existingSecret }}{{ .Values.deviceCookie.existingSecretKey }}{{ else }}key{{ end }}
 {{- end }}
 
 {{- define "registry-guard.tlsSecretName" -}}
@@ -215,12 +250,6 @@ $(VAR) expansion of SPRING_DATA_REDIS_PASSWORD (defined before it).
 {{- $ports = .Values.networkPolicy.egress.redis.ports }}
 {{- else if eq .Values.redis.mode "standalone" }}
 {{- $ports = append $ports (include "registry-guard.urlPort" .Values.redis.url | int) }}
-{{- else if eq .Values.redis.mode "sentinel" }}
-{{- /* Sentinels answer on their port; the master they name usually listens on 6379. */}}
-{{- $ports = append $ports 6379 }}
-{{- range .Values.redis.sentinel.nodes }}{{ $ports = append $ports (last (splitList ":" .) | int) }}{{ end }}
-{{- else if eq .Values.redis.mode "cluster" }}
-{{- range .Values.redis.cluster.nodes }}{{ $ports = append $ports (last (splitList ":" .) | int) }}{{ end }}
 {{- end }}
 {{- $ports | uniq | toJson }}
 {{- end }}

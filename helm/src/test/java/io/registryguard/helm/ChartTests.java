@@ -24,7 +24,8 @@ class ChartTests {
 	@Test
 	void defaultsRenderTheGatewayAndNoOptionalObjects() {
 		assertThat(manifests.names()).containsExactlyInAnyOrder("ServiceAccount/guard-registry-guard",
-				"Secret/guard-registry-guard-admin", "Secret/guard-registry-guard-tls",
+				"Secret/guard-registry-guard-admin", "Secret/guard-registry-guard-device-cookie",
+				"Secret/guard-registry-guard-tls",
 				"ConfigMap/guard-registry-guard-policy", "Service/guard-registry-guard",
 				"Service/guard-registry-guard-management", "Deployment/guard-registry-guard",
 				"PodDisruptionBudget/guard-registry-guard", "NetworkPolicy/guard-registry-guard");

@@ -19,10 +19,16 @@ class ChecksumTests {
 		FakeKubernetesApi.clear();
 	}
 
+	/** A device cookie key as `openssl rand -base64 32` prints one. */
+	private static final String DEVICE_KEY = "7kOqmgfgjA2Hn0Pm2PI2KUnGFv1GvyBP90vYHPmRPuI=";
+
+	private static final String ROTATED_DEVICE_KEY = "dYH6ZT1hka7LQ7vcj0hHJ/gf0kxp5hxci9dsSpxdh6Y=";
+
 	/** Everything the chart would otherwise generate is given, so renders are repeatable. */
 	private static Values fixed() {
 		return Values.minimal()
 			.with("admin.token", "fixed-admin-token")
+			.with("deviceCookie.key", DEVICE_KEY)
 			.with("tls.existingSecret", "registry-tls");
 	}
 
@@ -54,6 +60,7 @@ class ChecksumTests {
 		assertThat(annotation(fixed(), "checksum/secret")).isEqualTo(base);
 		assertThat(annotation(fixed().with("policy.content", POLICY_B), "checksum/secret")).isEqualTo(base);
 		assertThat(annotation(fixed().with("admin.token", "rotated-admin-token"), "checksum/secret")).isNotEqualTo(base);
+		assertThat(annotation(fixed().with("deviceCookie.key", ROTATED_DEVICE_KEY), "checksum/secret")).isNotEqualTo(base);
 		assertThat(annotation(fixed().with("smtp.host", "smtp.example.org").with("smtp.password", "p"), "checksum/secret"))
 			.isNotEqualTo(base);
 	}
@@ -62,12 +69,15 @@ class ChecksumTests {
 	void generatedSecretsAreReusedOnUpgradeSoThePodsDoNotRoll() {
 		Values generated = Values.minimal();
 		FakeKubernetesApi.putSecret(HelmChart.NAMESPACE, "guard-registry-guard-admin", Map.of("token", "live-admin-token"));
+		FakeKubernetesApi.putSecret(HelmChart.NAMESPACE, "guard-registry-guard-device-cookie", Map.of("key", DEVICE_KEY));
 		FakeKubernetesApi.putSecret(HelmChart.NAMESPACE, "guard-registry-guard-tls",
 				Map.of("tls.crt", "live-certificate", "tls.key", "live-key"));
 		Manifests first = HelmChart.render(generated);
 		Manifests second = HelmChart.render(generated);
 		assertThat(Manifests.secretData(first.get("Secret", "guard-registry-guard-admin")))
 			.containsEntry("token", "live-admin-token");
+		assertThat(Manifests.secretData(first.get("Secret", "guard-registry-guard-device-cookie")))
+			.containsExactly(Map.entry("key", DEVICE_KEY));
 		assertThat(Manifests.secretData(first.get("Secret", "guard-registry-guard-tls")))
 			.containsEntry("tls.crt", "live-certificate")
 			.containsEntry("tls.key", "live-key");

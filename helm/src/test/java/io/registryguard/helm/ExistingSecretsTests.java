@@ -19,6 +19,8 @@ class ExistingSecretsTests {
 		manifests = HelmChart.render(Values.minimal()
 			.with("admin.existingSecret", "ops-admin")
 			.with("admin.existingSecretKey", "bearer")
+			.with("deviceCookie.existingSecret", "ops-device")
+			.with("deviceCookie.existingSecretKey", "hmac")
 			.with("tls.existingSecret", "registry-example-org-tls")
 			.with("stepUp.existingSecret", "ops-stepup")
 			.with("stepUp.existingSecretKey", "signing.jwks")
@@ -46,6 +48,7 @@ class ExistingSecretsTests {
 	void envVarsComeFromTheExistingSecretsByNameAndKey() {
 		Map<String, Map<String, Object>> env = manifests.env();
 		assertThat(secretKeyRef(env.get("GUARD_ADMIN_TOKEN"))).isEqualTo("ops-admin/bearer");
+		assertThat(secretKeyRef(env.get("GUARD_DEVICE_COOKIE_KEY"))).isEqualTo("ops-device/hmac");
 		assertThat(secretKeyRef(env.get("SPRING_MAIL_PASSWORD"))).isEqualTo("ops-smtp/pass");
 		assertThat(secretKeyRef(env.get("SPRING_DATA_REDIS_PASSWORD"))).isEqualTo("ops-redis/pw");
 		assertThat(manifests.envValue("SPRING_MAIL_HOST")).isEqualTo("smtp.example.org");
@@ -86,6 +89,7 @@ class ExistingSecretsTests {
 	void anExistingSecretWinsOverAValueGivenToo() {
 		Manifests both = HelmChart.render(Values.minimal()
 			.with("admin.token", "inline").with("admin.existingSecret", "ops-admin")
+			.with("deviceCookie.key", "7kOqmgfgjA2Hn0Pm2PI2KUnGFv1GvyBP90vYHPmRPuI=").with("deviceCookie.existingSecret", "ops-device")
 			.with("tls.certificate", "inline").with("tls.privateKey", "inline").with("tls.existingSecret", "ops-tls")
 			.with("stepUp.jwks", "{}").with("stepUp.existingSecret", "ops-stepup")
 			.with("factorEncryption.keys", "{}").with("factorEncryption.existingSecret", "ops-factors")
@@ -94,12 +98,18 @@ class ExistingSecretsTests {
 		assertThat(both.ofKind("Secret")).isEmpty();
 		assertThat(Manifests.<String>at(both.volume("stepup"), "secret.secretName")).isEqualTo("ops-stepup");
 		assertThat(Manifests.secretRefName(both.env().get("SPRING_DATA_REDIS_PASSWORD"))).isEqualTo("ops-redis");
+		assertThat(Manifests.secretRefName(both.env().get("GUARD_DEVICE_COOKIE_KEY"))).isEqualTo("ops-device");
 	}
 
 	@Test
-	void notesDoNotPrintHowToReadAChartGeneratedToken() {
-		String notes = HelmChart.notes(Values.minimal().with("admin.existingSecret", "ops-admin"));
-		assertThat(notes).doesNotContain("generated once");
+	void notesReadTheTokenFromTheOperatorsSecretAndDoNotCallItGenerated() {
+		String notes = HelmChart.notes(Values.minimal()
+			.with("admin.existingSecret", "ops-admin")
+			.with("admin.existingSecretKey", "admin.token"));
+		assertThat(notes).doesNotContain("generated once")
+			.doesNotContain("guard-registry-guard-admin")
+			// jsonpath reads a dotted key only with its dots escaped.
+			.contains("kubectl -n registry get secret ops-admin -o jsonpath='{.data.admin\\.token}' | base64 -d");
 	}
 
 	private static String secretKeyRef(Map<String, Object> envVar) {

@@ -6,82 +6,87 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import static io.registryguard.helm.Manifests.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** External Redis: Cluster, Sentinel and standalone map onto Spring Boot's own properties. */
+/**
+ * External Redis: standalone maps onto Spring Boot's SPRING_DATA_REDIS_URL. Sentinel and Cluster are not supported
+ * by the gateway yet (it refuses to start with them), so the chart refuses them too, and says so.
+ */
 class ExternalRedisTests {
+
+	private static final String NOT_SUPPORTED = "is not supported yet by registry-guard 0.1.0";
 
 	private static Values cluster() {
 		return Values.minimal()
 			.with("redis.mode", "cluster")
 			.with("redis.cluster.nodes", List.of("redis-0.redis:7000", "redis-1.redis:7000", "redis-2.redis:7001"))
-			.with("redis.tls", true)
-			.with("redis.existingSecret", "guard-redis-auth")
-			.with("redis.existingSecretPasswordKey", "auth");
+			.with("redis.existingSecret", "guard-redis-auth");
 	}
 
-	@Test
-	void clusterModeSetsTheNodesTlsAndThePasswordFromTheExistingSecret() {
-		Manifests manifests = HelmChart.render(cluster());
-		assertThat(manifests.envValue("SPRING_DATA_REDIS_CLUSTER_NODES"))
-			.isEqualTo("redis-0.redis:7000,redis-1.redis:7000,redis-2.redis:7001");
-		assertThat(manifests.envValue("SPRING_DATA_REDIS_SSL_ENABLED")).isEqualTo("true");
-		Map<String, Object> password = manifests.env().get("SPRING_DATA_REDIS_PASSWORD");
-		assertThat(Manifests.secretRefName(password)).isEqualTo("guard-redis-auth");
-		assertThat((String) at(password, "valueFrom.secretKeyRef.key")).isEqualTo("auth");
-		assertThat(manifests.env()).doesNotContainKeys("SPRING_DATA_REDIS_URL", "SPRING_DATA_REDIS_SENTINEL_MASTER");
-	}
-
-	@Test
-	void clusterModeRendersNoRedisOfItsOwnAndNoRedisSecret() {
-		Manifests manifests = HelmChart.render(cluster());
-		assertThat(manifests.ofKind("StatefulSet")).isEmpty();
-		assertThat(manifests.find("Secret", "guard-registry-guard-redis")).isEmpty();
-	}
-
-	@Test
-	void clusterModeOpensEgressToTheNodesPorts() {
-		Manifests manifests = HelmChart.render(cluster());
-		assertThat(NetworkPolicyTests.egressPorts(manifests)).contains(7000, 7001).doesNotContain(6379);
-		Manifests explicit = HelmChart.render(cluster().with("networkPolicy.egress.redis.ports", List.of(7000, 7001, 7002)));
-		assertThat(NetworkPolicyTests.egressPorts(explicit)).contains(7000, 7001, 7002);
-	}
-
-	@Test
-	void clusterModeIsNotWarnedAbout() {
-		String notes = HelmChart.notes(cluster());
-		assertThat(notes).doesNotContain("NO REDIS").doesNotContain("no Redis configured");
-	}
-
-	@Test
-	void clusterModeWithoutNodesIsRejected() {
-		assertThatThrownBy(() -> HelmChart.render(Values.minimal().with("redis.mode", "cluster")))
-			.hasMessageContaining("at '/redis/cluster/nodes': minItems");
-	}
-
-	@Test
-	void clusterModeWithAUrlIsRejected() {
-		assertThatThrownBy(() -> HelmChart.render(cluster().with("redis.url", "redis://elsewhere:6379")))
-			.hasMessageContaining("redis.url is only for redis.mode standalone");
-	}
-
-	@Test
-	void sentinelModeSetsMasterNodesAndAChartManagedPassword() {
-		Manifests manifests = HelmChart.render(Values.minimal()
+	private static Values sentinel() {
+		return Values.minimal()
 			.with("redis.mode", "sentinel")
 			.with("redis.sentinel.master", "guard")
 			.with("redis.sentinel.nodes", List.of("sentinel-0:26379", "sentinel-1:26379"))
+			.with("redis.password", "s3cret-redis");
+	}
+
+	@Test
+	void clusterModeFailsTheRenderAndSaysItIsNotSupportedYet() {
+		assertThatThrownBy(() -> HelmChart.render(cluster()))
+			.hasMessageContaining("redis.mode=cluster " + NOT_SUPPORTED)
+			.hasMessageContaining("refuses to start with Redis Cluster settings")
+			.hasMessageContaining("Use redis.mode=standalone");
+	}
+
+	@Test
+	void sentinelModeFailsTheRenderAndPointsAtTheCurrentPrimary() {
+		assertThatThrownBy(() -> HelmChart.render(sentinel()))
+			.hasMessageContaining("redis.mode=sentinel " + NOT_SUPPORTED)
+			.hasMessageContaining("refuses to start with Redis Sentinel settings")
+			.hasMessageContaining("current primary");
+	}
+
+	@Test
+	void theyFailAnInstallToo() {
+		assertThatThrownBy(() -> HelmChart.notes(cluster())).hasMessageContaining("redis.mode=cluster " + NOT_SUPPORTED);
+		assertThatThrownBy(() -> HelmChart.notes(sentinel())).hasMessageContaining("redis.mode=sentinel " + NOT_SUPPORTED);
+	}
+
+	@Test
+	void withoutNodesTheyStillGetThatMessageNotASchemaComplaint() {
+		for (String mode : List.of("cluster", "sentinel")) {
+			assertThatThrownBy(() -> HelmChart.render(Values.minimal().with("redis.mode", mode)))
+				.as(mode)
+				.hasMessageContaining("redis.mode=" + mode + " " + NOT_SUPPORTED)
+				.hasMessageNotContaining("schema");
+		}
+	}
+
+	@Test
+	void standaloneModeWithAChartManagedPassword() {
+		Manifests manifests = HelmChart.render(Values.minimal()
+			.with("redis.mode", "standalone")
+			.with("redis.url", "redis://redis.data.svc:6379")
 			.with("redis.password", "s3cret-redis"));
-		assertThat(manifests.envValue("SPRING_DATA_REDIS_SENTINEL_MASTER")).isEqualTo("guard");
-		assertThat(manifests.envValue("SPRING_DATA_REDIS_SENTINEL_NODES")).isEqualTo("sentinel-0:26379,sentinel-1:26379");
 		assertThat(Manifests.secretRefName(manifests.env().get("SPRING_DATA_REDIS_PASSWORD")))
 			.isEqualTo("guard-registry-guard-redis");
 		assertThat(Manifests.secretData(manifests.get("Secret", "guard-registry-guard-redis")))
-			.containsEntry("redis-password", "s3cret-redis");
-		assertThat(manifests.env()).doesNotContainKeys("SPRING_DATA_REDIS_URL", "SPRING_DATA_REDIS_SSL_ENABLED");
-		assertThat(NetworkPolicyTests.egressPorts(manifests)).contains(26379, 6379);
+			.containsExactly(Map.entry("redis-password", "s3cret-redis"));
+		assertThat(manifests.envValue("SPRING_DATA_REDIS_URL"))
+			.isEqualTo("redis://:$(SPRING_DATA_REDIS_PASSWORD)@redis.data.svc:6379");
+		assertThat(manifests.env().keySet()).noneMatch((name) -> name.startsWith("SPRING_DATA_REDIS_SENTINEL_")
+				|| name.startsWith("SPRING_DATA_REDIS_CLUSTER_"));
+		assertThat(manifests.ofKind("StatefulSet")).isEmpty();
+	}
+
+	@Test
+	void standaloneEgressPortsCanBeListedExplicitly() {
+		Values standalone = Values.minimal().with("redis.mode", "standalone").with("redis.url", "redis://redis.data.svc:6379");
+		assertThat(NetworkPolicyTests.egressPorts(HelmChart.render(standalone))).contains(6379).doesNotContain(7000);
+		Manifests explicit = HelmChart.render(standalone.with("networkPolicy.egress.redis.ports", List.of(7000, 7001)));
+		assertThat(NetworkPolicyTests.egressPorts(explicit)).contains(7000, 7001).doesNotContain(6379);
 	}
 
 	@Test
@@ -122,11 +127,10 @@ class ExternalRedisTests {
 			.ofKind("StatefulSet")).hasSize(1);
 		assertThatThrownBy(() -> HelmChart.render(Values.minimal().with("redis.mode", "bundled").with("redis.password", "p@ss/word")))
 			.hasMessageContaining("at '/redis/password'");
-		// Sentinel and Cluster do not use a URL: any password will do.
-		assertThat(HelmChart.render(Values.minimal()
-			.with("redis.mode", "cluster")
-			.with("redis.cluster.nodes", List.of("redis-0:6379"))
-			.with("redis.password", "p@ss/word")).deployment()).isNotNull();
+		assertThatThrownBy(() -> HelmChart.render(Values.minimal()
+			.with("redis.mode", "standalone")
+			.with("redis.url", "redis://redis.data.svc:6379")
+			.with("redis.password", "p@ss/word"))).hasMessageContaining("at '/redis/password'");
 	}
 
 	@Test

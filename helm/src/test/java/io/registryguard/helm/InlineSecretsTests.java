@@ -14,12 +14,15 @@ class InlineSecretsTests {
 
 	private static final String FACTOR_KEYS = "{\"keys\":[{\"id\":\"2026-01\",\"aes\":\"factor-key-material\"}]}";
 
+	private static final String DEVICE_KEY = "dYH6ZT1hka7LQ7vcj0hHJ/gf0kxp5hxci9dsSpxdh6Y=";
+
 	private static Manifests manifests;
 
 	@BeforeAll
 	static void render() {
 		manifests = HelmChart.render(Values.minimal()
 			.with("admin.token", "admin-token-from-values")
+			.with("deviceCookie.key", DEVICE_KEY)
 			.with("stepUp.jwks", JWKS)
 			.with("factorEncryption.keys", FACTOR_KEYS)
 			.with("smtp.host", "smtp.example.org")
@@ -31,6 +34,7 @@ class InlineSecretsTests {
 	@Test
 	void eachValueIsStoredInItsOwnSecret() {
 		assertThat(data("guard-registry-guard-admin")).containsExactly(Map.entry("token", "admin-token-from-values"));
+		assertThat(data("guard-registry-guard-device-cookie")).containsExactly(Map.entry("key", DEVICE_KEY));
 		assertThat(data("guard-registry-guard-stepup")).containsExactly(Map.entry("jwks.json", JWKS));
 		assertThat(data("guard-registry-guard-factors")).containsExactly(Map.entry("keys.json", FACTOR_KEYS));
 		assertThat(data("guard-registry-guard-smtp")).containsExactly(Map.entry("password", "smtp-password-from-values"));
@@ -41,6 +45,8 @@ class InlineSecretsTests {
 	@Test
 	void podsReadThemFromThoseSecrets() {
 		assertThat(Manifests.secretRefName(manifests.env().get("SPRING_MAIL_PASSWORD"))).isEqualTo("guard-registry-guard-smtp");
+		assertThat(Manifests.secretRefName(manifests.env().get("GUARD_DEVICE_COOKIE_KEY")))
+			.isEqualTo("guard-registry-guard-device-cookie");
 		assertThat(Manifests.<String>at(manifests.volume("stepup"), "secret.secretName")).isEqualTo("guard-registry-guard-stepup");
 		assertThat(Manifests.<String>at(manifests.volume("factors"), "secret.secretName")).isEqualTo("guard-registry-guard-factors");
 	}
@@ -49,8 +55,8 @@ class InlineSecretsTests {
 	void noneOfThemAppearsInAConfigMapOrAPlainEnvVar() {
 		String configMaps = manifests.ofKind("ConfigMap").toString();
 		String podSpec = manifests.podSpec().toString();
-		for (String secret : new String[] { "admin-token-from-values", "private-part", "factor-key-material",
-				"smtp-password-from-values", "MIIE" }) {
+		for (String secret : new String[] { "admin-token-from-values", DEVICE_KEY, "private-part",
+				"factor-key-material", "smtp-password-from-values", "MIIE" }) {
 			assertThat(configMaps).doesNotContain(secret);
 			assertThat(podSpec).doesNotContain(secret);
 		}

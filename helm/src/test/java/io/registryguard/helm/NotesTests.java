@@ -15,6 +15,8 @@ class NotesTests {
 	void noRedisWithSeveralReplicasIsTheLoudestWarning() {
 		String notes = HelmChart.notes(Values.minimal());
 		assertThat(notes).contains(MULTI_POD_WARNING).contains("ENROLLED SECOND FACTORS ARE LOST");
+		// Only modes the gateway can run with are offered.
+		assertThat(notes).contains("Set redis.mode (standalone or bundled)").doesNotContain("sentinel");
 	}
 
 	@Test
@@ -43,9 +45,21 @@ class NotesTests {
 	}
 
 	@Test
-	void generatedAdminTokenIsExplainedWithTheCommandToReadIt() {
+	void generatedAdminTokenIsExplainedWithTheCommandToReadItAndACallThatUsesIt() {
 		assertThat(HelmChart.notes(Values.minimal()))
-			.contains("kubectl -n registry get secret guard-registry-guard-admin -o jsonpath='{.data.token}'");
+			.contains("generated once, kept across upgrades")
+			.contains("TOKEN=$(kubectl -n registry get secret guard-registry-guard-admin -o jsonpath='{.data.token}' | base64 -d)")
+			.contains("kubectl -n registry port-forward svc/guard-registry-guard-management 9090:9090")
+			.contains("curl -H \"Authorization: Bearer $TOKEN\" http://localhost:9090/admin/blocks");
+	}
+
+	@Test
+	void aGivenAdminTokenIsReadFromTheChartSecretToo() {
+		assertThat(HelmChart.notes(Values.minimal().with("admin.token", "from-values")))
+			.contains("the admin.token you gave")
+			.contains("get secret guard-registry-guard-admin -o jsonpath='{.data.token}'")
+			.doesNotContain("generated once")
+			.doesNotContain("from-values");
 	}
 
 	@Test

@@ -49,6 +49,34 @@ class SchemaTests {
 	}
 
 	@Test
+	void deviceCookieMaxAgeMustBeADuration() {
+		assertThat(HelmChart.render(Values.minimal().with("deviceCookie.maxAge", "12h")).envValue("GUARD_DEVICE_COOKIE_MAX_AGE"))
+			.isEqualTo("12h");
+		assertRejectedBySchema(Values.minimal().with("deviceCookie.maxAge", "90 days"), "at '/deviceCookie/maxAge'");
+		assertRejectedBySchema(Values.minimal().with("deviceCookie.maxAge", "0d"), "at '/deviceCookie/maxAge'");
+		assertRejectedBySchema(Values.minimal().with("deviceCookie.maxAge", 30), "at '/deviceCookie/maxAge'");
+	}
+
+	@Test
+	void deviceCookieKeyMustBeBase64OfAtLeast32Bytes() {
+		// 32 bytes, padded and unpadded (the gateway's decoder takes both).
+		String key32 = "7kOqmgfgjA2Hn0Pm2PI2KUnGFv1GvyBP90vYHPmRPuI=";
+		assertThat(HelmChart.render(Values.minimal().with("deviceCookie.key", key32)).deployment()).isNotNull();
+		assertThat(HelmChart.render(Values.minimal().with("deviceCookie.key", key32.replace("=", ""))).deployment())
+			.isNotNull();
+		// 24 bytes: too short for the gateway.
+		assertRejectedBySchema(Values.minimal().with("deviceCookie.key", "a/11+5BbRh56W+7nUr4H7t3hQiHTQlC7"),
+				"at '/deviceCookie/key'");
+		// Long enough, but not base64 (URL-safe alphabet, spaces).
+		String withSlash = "dYH6ZT1hka7LQ7vcj0hHJ/gf0kxp5hxci9dsSpxdh6Y=";
+		assertThat(HelmChart.render(Values.minimal().with("deviceCookie.key", withSlash)).deployment()).isNotNull();
+		assertRejectedBySchema(Values.minimal().with("deviceCookie.key", withSlash.replace('/', '_')),
+				"at '/deviceCookie/key'");
+		assertRejectedBySchema(Values.minimal().with("deviceCookie.key", "correct horse battery staple, twice over!!"),
+				"at '/deviceCookie/key'");
+	}
+
+	@Test
 	void gracePeriodMustOutlastThePreStopSleep() {
 		assertThatThrownBy(() -> HelmChart.render(Values.minimal()
 			.with("gracefulShutdown.preStopSleepSeconds", 30)
