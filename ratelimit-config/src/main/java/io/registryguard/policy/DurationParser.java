@@ -32,6 +32,15 @@ final class DurationParser {
         };
     }
 
+    /** As {@link #parse}, but {@code 0s} (or any zero) is allowed: "for this very action" in step-up rules. */
+    static Duration parseAllowingZero(String text) {
+        Matcher m = text == null ? null : DURATION.matcher(text.strip());
+        if (m != null && m.matches() && Long.parseLong(m.group(1)) == 0) {
+            return Duration.ZERO;
+        }
+        return parse(text);
+    }
+
     /** The shortest text {@link #parse} reads back to the same duration, e.g. {@code 5m} rather than {@code 300s}. */
     static String format(Duration duration) {
         long seconds = duration.getSeconds();

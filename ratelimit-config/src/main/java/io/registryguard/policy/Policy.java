@@ -20,10 +20,11 @@ import java.util.Objects;
  *                      without an entry gets {@link LoginRule#defaultFor}
  * @param frozenAccounts accounts frozen by the operators through the policy (canonical, lower case): no login
  *                      completes and their sessions are refused; the admin API freezes more at run time
+ * @param stepUp        what each sensitive route demands before it is forwarded
  */
 public record Policy(String version, String sha256, String source, Normalization normalization,
         BodyLimits body, List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins,
-        java.util.Set<String> frozenAccounts) {
+        java.util.Set<String> frozenAccounts, StepUpRule.Settings stepUp) {
 
     public Policy {
         routes = List.copyOf(routes);
@@ -31,18 +32,21 @@ public record Policy(String version, String sha256, String source, Normalization
         Objects.requireNonNull(subnets, "subnets");
         logins = Map.copyOf(logins);
         frozenAccounts = java.util.Set.copyOf(frozenAccounts);
+        Objects.requireNonNull(stepUp, "stepUp");
     }
 
-    /** Without frozen accounts. */
+    /** Without frozen accounts, with the default step-up rules. */
     public Policy(String version, String sha256, String source, Normalization normalization, BodyLimits body,
             List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins) {
-        this(version, sha256, source, normalization, body, routes, limits, subnets, logins, java.util.Set.of());
+        this(version, sha256, source, normalization, body, routes, limits, subnets, logins, java.util.Set.of(),
+                StepUpRule.Settings.DEFAULT);
     }
 
     /** A policy with the default login rules, for tests of the limiter and the classifier. */
     public Policy(String version, String sha256, String source, Normalization normalization, BodyLimits body,
             List<RouteRule> routes, List<Limit> limits, Subnets subnets) {
-        this(version, sha256, source, normalization, body, routes, limits, subnets, Map.of(), java.util.Set.of());
+        this(version, sha256, source, normalization, body, routes, limits, subnets, Map.of(), java.util.Set.of(),
+                StepUpRule.Settings.DEFAULT);
     }
 
     /** How attempts on {@code route} (a login or api-auth rule) are read and judged. */
@@ -65,7 +69,7 @@ public record Policy(String version, String sha256, String source, Normalization
     /** The same policy with other limits, for tests of the limiter and its reload. */
     public Policy withLimits(List<Limit> limits, Subnets subnets) {
         return new Policy(version, sha256, source, normalization, body, routes, limits, subnets, logins,
-                frozenAccounts);
+                frozenAccounts, stepUp);
     }
 
     /**

@@ -172,6 +172,6 @@ class DefaultPolicyTests {
         }
         assertThat(uncommented).isEmpty();
         assertThat(lines.stream().filter(l -> key.matcher(l).matches()).count())
-                .isEqualTo(8 + 2 + policy.routes().size() + policy.limits().size() + 2 + policy.logins().size());
+                .isEqualTo(9 + 2 + policy.routes().size() + policy.limits().size() + 2 + policy.logins().size() + 2);
     }
 }
