@@ -1,0 +1,127 @@
+package io.registryguard.stepup;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.registryguard.body.CappedBody;
+import io.registryguard.classify.RouteClassification;
+import io.registryguard.login.LoginGuardFilter;
+import io.registryguard.policy.Policy;
+import io.registryguard.policy.RouteClass;
+import io.registryguard.session.GuardSession;
+import io.registryguard.session.SignedValue;
+import io.registryguard.web.Problem;
+import io.registryguard.web.ProblemResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * A sensitive request goes to the registry only with a step-up token that satisfies its route's rule: extract →
+ * verify → allow, or challenge. API clients get 401 with RFC 9470's {@code WWW-Authenticate}; browsers have their
+ * request stashed and are sent to {@code /_guard/step-up}, after which the gateway replays it. The token never
+ * reaches the registry.
+ */
+public final class StepUpFilter implements GlobalFilter, Ordered {
+
+    public static final int ORDER = LoginGuardFilter.ORDER + 10;
+    public static final String STEP_UP_PAGE = "/_guard/step-up";
+    private static final Logger audit = LoggerFactory.getLogger("registryguard.audit");
+
+    private final Supplier<Policy> policy;
+    private final StepUpGuard guard;
+    private final StashStore stash;
+    private final StepUpTokenExtractor extractor = StepUpTokenExtractor.headerThenCookie();
+    private final Clock clock;
+
+    public StepUpFilter(Supplier<Policy> policy, StepUpGuard guard, StashStore stash, Clock clock) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.stash = Objects.requireNonNull(stash, "stash");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        RouteClassification classification = exchange.getAttribute(RouteClassification.ATTRIBUTE);
+        if (classification == null || classification.routeClass() != RouteClass.SENSITIVE) {
+            return chain.filter(exchange);
+        }
+        GuardSession session = GuardSession.of(exchange);
+        String route = classification.ruleName();
+        if (session == null) {
+            audit.info("sensitive.denied route={} path={} reason=no-session", route, exchange.getRequest().getPath());
+            return ProblemResponses.write(exchange, Problem.of(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    "Log in first: this action needs a signed-in session and a fresh second factor."));
+        }
+        StepUpRequirement requirement = StepUpRequirements.of(policy.get().stepUp().forRoute(route));
+        Optional<String> token = extractor.extract(ServerHttpRequestViews.of(exchange.getRequest()));
+        return guard.check(requirement, session.sid(), session.subject(), token).flatMap(decision -> {
+            if (decision instanceof StepUpDecision.Allowed) {
+                audit.info("sensitive.allowed account={} route={} path={}", session.subject(), route,
+                        exchange.getRequest().getPath());
+                return chain.filter(exchange.mutate().request(withoutToken(exchange.getRequest())).build());
+            }
+            StepUpDecision.Challenged challenged = (StepUpDecision.Challenged) decision;
+            audit.info("stepup.required account={} route={} path={} reason={}", session.subject(), route,
+                    exchange.getRequest().getPath(), challenged.reason());
+            if (ProblemResponses.wantsHtml(exchange.getRequest())) {
+                return stashAndRedirect(exchange, session, route);
+            }
+            return ProblemResponses.write(exchange, Problem.of(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    "This action needs a fresh second factor: POST a code to " + STEP_UP_PAGE
+                            + " for a step-up token, then retry with it in the " + StepUpTokenExtractor.HEADER
+                            + " header.").withHeader(HttpHeaders.WWW_AUTHENTICATE, challenged.wwwAuthenticate()));
+        });
+    }
+
+    private Mono<Void> stashAndRedirect(ServerWebExchange exchange, GuardSession session, String route) {
+        return CappedBody.read(exchange, policy.get().body().formMaxBytes(), (replaying, body) -> {
+            ServerHttpRequest request = exchange.getRequest();
+            String raw = request.getURI().getRawPath()
+                    + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
+            StashedRequest stashed = new StashedRequest(SignedValue.randomId(), session.subject(), session.sid(),
+                    route, request.getMethod().name(), raw, request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
+                    body, clock.instant());
+            return stash.save(stashed).then(Mono.defer(() -> {
+                var response = exchange.getResponse();
+                response.setStatusCode(HttpStatus.SEE_OTHER);
+                response.getHeaders().setLocation(URI.create(STEP_UP_PAGE + "?r=" + stashed.id()));
+                response.getHeaders().setCacheControl("no-store");
+                return response.setComplete();
+            }));
+        });
+    }
+
+    /** The registry never sees the gateway's token. */
+    static ServerHttpRequest withoutToken(ServerHttpRequest request) {
+        return request.mutate().headers(headers -> {
+            headers.remove(StepUpTokenExtractor.HEADER);
+            String cookies = String.join("; ", headers.getOrEmpty(HttpHeaders.COOKIE));
+            if (cookies.contains(StepUpTokenExtractor.COOKIE + "=")) {
+                String kept = java.util.Arrays.stream(cookies.split(";\\s*"))
+                        .filter(c -> !c.startsWith(StepUpTokenExtractor.COOKIE + "="))
+                        .collect(java.util.stream.Collectors.joining("; "));
+                headers.remove(HttpHeaders.COOKIE);
+                if (!kept.isEmpty()) {
+                    headers.set(HttpHeaders.COOKIE, kept);
+                }
+            }
+        }).build();
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}
