@@ -38,6 +38,9 @@ class ClassificationIntegrationTests {
     @org.springframework.beans.factory.annotation.Autowired
     io.registryguard.session.GuardSessionCookies sessions;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.registryguard.stepup.StepUpGuard stepUp;
+
     WebTestClient client;
     WireMockServer registry;
 
@@ -52,12 +55,15 @@ class ClassificationIntegrationTests {
         String marker = "/manage/account/";
         byte[] form = "csrf_token=t0k%2Bn&confirm_password=w%C3%A9ird+%26+long".getBytes(StandardCharsets.US_ASCII);
         int before = registry.findAll(postRequestedFor(urlPathEqualTo(marker))).size();
+        var session = sessions.start("alice", java.util.Set.of("otp"), "demo-session-alice");
 
         client.post().uri(marker)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .cookie("session_id", "demo-session-alice")
-                .cookie("__Host-guard-session", sessions.cookie(sessions.start("alice", java.util.Set.of("otp"),
-                        "demo-session-alice")).getValue())
+                .cookie("__Host-guard-session", sessions.cookie(session).getValue())
+                // account deletion: a fresh factor for this action (step-up)
+                .header("X-Guard-Step-Up", stepUp.issue("alice", session.sid(), java.time.Instant.now(),
+                        java.util.Set.of("otp")))
                 .bodyValue(form)
                 .exchange()
                 .expectStatus().value(s -> assertThat(s).isLessThan(500));
