@@ -83,22 +83,33 @@ public final class FactorKeyRing {
         return keys.keySet();
     }
 
-    /** Seals with the primary key, bound to the account: the result opens for no other account. */
-    String seal(String account, byte[] plaintext) {
+    /**
+     * Seals with the primary key, bound to {@code associatedData}: the result opens only with the same value.
+     *
+     * @param associatedData what the sealed text belongs to (a factor secret: the account), authenticated, not stored
+     * @return text, {@code v1.<kid>.<nonce>.<ciphertext>} (nonce and ciphertext in unpadded base64url)
+     */
+    public String seal(String associatedData, byte[] plaintext) {
         // Random 96-bit nonces under one key stay safe far beyond 2^32 seals; a ring seals one
         // secret per enrollment.
         byte[] nonce = new byte[SealedSecret.NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.get(primaryKid), nonce, account);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.get(primaryKid), nonce, associatedData);
             return new SealedSecret(primaryKid, nonce, cipher.doFinal(plaintext)).text();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable", e);
         }
     }
 
-    /** @throws FactorDecryptionException when the text is malformed, its key is gone, or it was altered */
-    byte[] open(String account, String sealedText) {
+    /**
+     * Opens what {@link #seal(String, byte[])} sealed.
+     *
+     * @param associatedData the value it was sealed with
+     * @throws FactorDecryptionException when the text is malformed, its key is gone, or it was altered (including
+     *                                   sealed with other associated data)
+     */
+    public byte[] open(String associatedData, String sealedText) {
         SealedSecret sealed = SealedSecret.parse(sealedText);
         SecretKey key = keys.get(sealed.kid());
         if (key == null) {
@@ -106,7 +117,7 @@ public final class FactorKeyRing {
                     + "', which is not on the factor key ring " + keys.keySet() + "; put that key back on the ring");
         }
         try {
-            return cipher(Cipher.DECRYPT_MODE, key, sealed.nonce(), account).doFinal(sealed.ciphertext());
+            return cipher(Cipher.DECRYPT_MODE, key, sealed.nonce(), associatedData).doFinal(sealed.ciphertext());
         } catch (AEADBadTagException e) {
             throw new FactorDecryptionException("factor secret failed authentication under key id '" + sealed.kid()
                     + "': it was altered, belongs to another account, or that key id now names a different key");
@@ -115,10 +126,11 @@ public final class FactorKeyRing {
         }
     }
 
-    private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String account) throws GeneralSecurityException {
+    private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String associatedData)
+            throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(account.getBytes(StandardCharsets.UTF_8));
+        cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
         return cipher;
     }
 

@@ -6,10 +6,12 @@ import java.util.Base64;
 import io.registryguard.gateway.GuardProperties;
 import io.registryguard.gateway.policy.ActivePolicy;
 import io.registryguard.gateway.redis.GuardRedis;
+import io.registryguard.mfa.FactorKeyRing;
 import io.registryguard.session.FrozenAccounts;
 import io.registryguard.session.FrozenAccountsStore;
 import io.registryguard.session.GuardSessionCookies;
 import io.registryguard.session.RedisFrozenAccountsStore;
+import io.registryguard.session.RedisPendingLoginStore;
 import io.registryguard.session.GuardSessionFilter;
 import io.registryguard.session.InMemoryPendingLoginStore;
 import io.registryguard.session.PendingLoginStore;
@@ -26,9 +28,11 @@ class SessionConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SessionConfiguration.class);
 
+    /** In Redis the withheld cookies are sealed with the factor key ring: replicas need the same ring file. */
     @Bean
-    PendingLoginStore pendingLoginStore(Clock clock) {
-        return new InMemoryPendingLoginStore(clock);
+    PendingLoginStore pendingLoginStore(Clock clock, GuardRedis redis, FactorKeyRing keys) {
+        return redis.connection() == null ? new InMemoryPendingLoginStore(clock)
+                : new RedisPendingLoginStore(redis.connection(), keys);
     }
 
     @Bean

@@ -1,0 +1,133 @@
+package io.registryguard.session;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A {@link PendingLogin} as the plaintext {@link RedisPendingLoginStore} seals, one JSON object, every field named:
+ * <pre>
+ * {"v": 1, "username": "alice", "registryCookies": ["session_id=…; Path=/; HttpOnly"], "next": "/manage/projects/",
+ *  "clientIp": "203.0.113.9", "userAgent": "…", "createdAt": "2026-11-02T10:00:00.123456789Z",
+ *  "emailVerified": false, "pendingTotpSecret": null}
+ * </pre>
+ * The id is not in it: it is the Redis key, and the seal binds the two. Optional fields are JSON {@code null};
+ * {@code createdAt} is ISO-8601 to the nanosecond, so a record reads back equal. Reading is strict (version, field
+ * names, types): the errors name the field, never its value.
+ */
+final class PendingLoginJson {
+
+    static final int VERSION = 1;
+
+    private static final Set<String> FIELDS = Set.of("v", "username", "registryCookies", "next", "clientIp",
+            "userAgent", "createdAt", "emailVerified", "pendingTotpSecret");
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private PendingLoginJson() {
+    }
+
+    static byte[] write(PendingLogin login) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("v", VERSION);
+        json.put("username", login.username());
+        ArrayNode cookies = json.putArray("registryCookies");
+        login.registryCookies().forEach(cookies::add);
+        json.put("next", login.next());
+        json.put("clientIp", login.clientIp());
+        json.put("userAgent", login.userAgent());
+        json.put("createdAt", login.createdAt() == null ? null : login.createdAt().toString());
+        json.put("emailVerified", login.emailVerified());
+        json.put("pendingTotpSecret", login.pendingTotpSecret());
+        return MAPPER.writeValueAsBytes(json);
+    }
+
+    /** @throws IllegalArgumentException when the bytes are not a version-1 record; the message names no value */
+    static PendingLogin read(String id, byte[] bytes) {
+        JsonNode json = tree(bytes);
+        for (String name : json.propertyNames()) {
+            if (!FIELDS.contains(name)) {
+                throw problem("has an unknown field");
+            }
+        }
+        JsonNode version = json.get("v");
+        if (version == null || !version.isInt() || version.intValue() != VERSION) {
+            throw problem("is not version " + VERSION);
+        }
+        JsonNode verified = json.get("emailVerified");
+        if (verified == null || !verified.isBoolean()) {
+            throw problem("needs a boolean \"emailVerified\"");
+        }
+        String username = optionalString(json, "username");
+        if (username == null) {
+            throw problem("needs a \"username\" string");
+        }
+        String createdAt = optionalString(json, "createdAt");
+        return new PendingLogin(id, username, cookies(json), optionalString(json, "next"),
+                optionalString(json, "clientIp"), optionalString(json, "userAgent"),
+                createdAt == null ? null : instant(createdAt), verified.booleanValue(),
+                optionalString(json, "pendingTotpSecret"));
+    }
+
+    private static JsonNode tree(byte[] bytes) {
+        try {
+            JsonNode json = MAPPER.readTree(bytes);
+            if (json == null || !json.isObject()) {
+                throw problem("is not a JSON object");
+            }
+            return json;
+        } catch (JacksonException e) {
+            throw problem("is not valid JSON"); // Jackson's message may quote the record's text
+        }
+    }
+
+    private static List<String> cookies(JsonNode json) {
+        JsonNode array = json.get("registryCookies");
+        if (array == null || !array.isArray()) {
+            throw problem("needs a \"registryCookies\" array");
+        }
+        List<String> cookies = new ArrayList<>(array.size());
+        for (JsonNode cookie : array) {
+            if (!cookie.isString()) {
+                throw problem("has a \"registryCookies\" entry that is not a string");
+            }
+            cookies.add(cookie.stringValue());
+        }
+        return cookies;
+    }
+
+    /** The field's string; null when it is JSON null. Absent is malformed: every write names every field. */
+    private static String optionalString(JsonNode json, String field) {
+        JsonNode node = json.get(field);
+        if (node == null || !(node.isNull() || node.isString())) {
+            throw problem("needs \"" + field + "\" as a string or null");
+        }
+        return node.isNull() ? null : node.stringValue();
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw problem("has a \"createdAt\" that is not an ISO-8601 instant");
+        }
+    }
+
+    private static IllegalArgumentException problem(String message) {
+        return new IllegalArgumentException("pending login record " + message);
+    }
+}
