@@ -11,6 +11,7 @@ import io.registryguard.session.FrozenAccounts;
 import io.registryguard.session.FrozenAccountsStore;
 import io.registryguard.session.GuardSessionCookies;
 import io.registryguard.session.RedisFrozenAccountsStore;
+import io.registryguard.session.FallbackPendingLoginStore;
 import io.registryguard.session.RedisPendingLoginStore;
 import io.registryguard.session.GuardSessionFilter;
 import io.registryguard.session.InMemoryPendingLoginStore;
@@ -32,7 +33,8 @@ class SessionConfiguration {
     @Bean
     PendingLoginStore pendingLoginStore(Clock clock, GuardRedis redis, FactorKeyRing keys) {
         return redis.connection() == null ? new InMemoryPendingLoginStore(clock)
-                : new RedisPendingLoginStore(redis.connection(), keys);
+                : new FallbackPendingLoginStore(new RedisPendingLoginStore(redis.connection(), keys),
+                        new InMemoryPendingLoginStore(clock));
     }
 
     @Bean
