@@ -1,5 +1,6 @@
 package io.registryguard.email;
 
+import io.registryguard.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.registryguard.mfa;
 
+import io.registryguard.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,7 @@ final class ServiceFixture {
     /** Ten seconds into a time step, so one step either side is unambiguous. */
     static final Instant START = Instant.parse("2026-11-02T10:00:10Z");
 
-    final SettableClock clock = new SettableClock(START);
+    final MutableClock clock = new MutableClock(START);
     final FactorStore store;
     final FactorKeyRing ring = TestKeys.ring("2026-11");
     final SecondFactorService service;

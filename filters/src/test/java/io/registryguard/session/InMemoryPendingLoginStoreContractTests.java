@@ -1,5 +1,6 @@
 package io.registryguard.session;
 
+import io.registryguard.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 

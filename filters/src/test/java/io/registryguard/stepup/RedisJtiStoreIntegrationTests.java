@@ -1,5 +1,6 @@
 package io.registryguard.stepup;
 
+import io.registryguard.testsupport.MutableClock;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

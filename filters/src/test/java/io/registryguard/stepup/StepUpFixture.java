@@ -1,5 +1,6 @@
 package io.registryguard.stepup;
 
+import io.registryguard.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;

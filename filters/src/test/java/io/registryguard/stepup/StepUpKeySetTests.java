@@ -1,5 +1,6 @@
 package io.registryguard.stepup;
 
+import io.registryguard.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
