@@ -20,10 +20,11 @@ import java.util.Objects;
  *                      without an entry gets {@link LoginRule#defaultFor}
  * @param frozenAccounts accounts frozen by the operators through the policy (canonical, lower case): no login
  *                      completes and their sessions are refused; the admin API freezes more at run time
+ * @param sequenceRules the thresholds and actions of the rules that judge a sensitive action by what came before it
  */
 public record Policy(String version, String sha256, String source, Normalization normalization,
         BodyLimits body, List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins,
-        java.util.Set<String> frozenAccounts) {
+        java.util.Set<String> frozenAccounts, SequencePolicy sequenceRules) {
 
     public Policy {
         routes = List.copyOf(routes);
@@ -31,6 +32,15 @@ public record Policy(String version, String sha256, String source, Normalization
         Objects.requireNonNull(subnets, "subnets");
         logins = Map.copyOf(logins);
         frozenAccounts = java.util.Set.copyOf(frozenAccounts);
+        Objects.requireNonNull(sequenceRules, "sequenceRules");
+    }
+
+    /** With the built-in sequence rules. */
+    public Policy(String version, String sha256, String source, Normalization normalization, BodyLimits body,
+            List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins,
+            java.util.Set<String> frozenAccounts) {
+        this(version, sha256, source, normalization, body, routes, limits, subnets, logins, frozenAccounts,
+                SequencePolicy.DEFAULTS);
     }
 
     /** Without frozen accounts. */
@@ -65,7 +75,7 @@ public record Policy(String version, String sha256, String source, Normalization
     /** The same policy with other limits, for tests of the limiter and its reload. */
     public Policy withLimits(List<Limit> limits, Subnets subnets) {
         return new Policy(version, sha256, source, normalization, body, routes, limits, subnets, logins,
-                frozenAccounts);
+                frozenAccounts, sequenceRules);
     }
 
     /**
