@@ -48,7 +48,7 @@ public record SensitiveEvent(Instant time, String actor, Kind kind, @Nullable St
     public enum Kind {
         /** A collaborator invited to a project ({@code target}, with the role {@code targetRole}). */
         INVITE(true),
-        /** The actor accepted an invitation; which project is not known at the gateway (see {@code WarehouseEvents}). */
+        /** The actor accepted an invitation; for which project the gateway cannot tell ({@link WarehouseEvents}). */
         INVITE_ACCEPTED(false),
         /** A collaborator removed from a project; {@code target} as typed to confirm, {@code targetRole} unknown. */
         ROLE_REMOVED(true),

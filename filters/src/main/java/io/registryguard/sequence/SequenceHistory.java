@@ -7,8 +7,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The sensitive events the gateway forwarded, per account and per project, kept for the longest window of the
- * sequence rules ({@code SequencePolicy.longestWindow()}) and then forgotten. In memory, {@link InMemorySequenceHistory};
- * shared by every replica, {@link RedisSequenceHistory}. Nothing happens until the returned publisher is subscribed.
+ * sequence rules ({@code SequencePolicy.longestWindow()}) and then forgotten. In memory,
+ * {@link InMemorySequenceHistory}; shared by every replica, {@link RedisSequenceHistory}. Nothing happens until the
+ * returned publisher is subscribed.
  */
 public interface SequenceHistory {
 

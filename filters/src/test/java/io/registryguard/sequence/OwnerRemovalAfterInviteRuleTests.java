@@ -119,7 +119,8 @@ class OwnerRemovalAfterInviteRuleTests {
                 SequencePolicy.DEFAULTS, ages);
 
         assertThat(decision).isInstanceOfSatisfying(SequenceDecision.Denied.class, denied -> assertThat(
-                denied.reasons().get(1)).endsWith("mallory was created 6d23h59m59s before the invite, younger than 7d"));
+                denied.reasons().get(1)).endsWith("mallory was created 6d23h59m59s before the invite, younger than"
+                        + " 7d"));
     }
 
     @Test

@@ -36,7 +36,8 @@ class TakeoverTimelineTests {
     private SequenceDecision request(String route, String path, Map<String, String> form, String actor,
             boolean forwarded) {
         List<String> segments = List.of(path.replaceAll("^/|/$", "").split("/"));
-        SensitiveEvent event = WarehouseEvents.from(route, "POST", segments, form, actor, clock.instant()).orElseThrow();
+        SensitiveEvent event = WarehouseEvents.from(route, "POST", segments, form, actor, clock.instant())
+                .orElseThrow();
         SequenceDecision decision = rules.evaluate(event).block();
         if (forwarded) {
             history.remember(event).block();
