@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param frozenAccounts accounts frozen by the operators through the policy (canonical, lower case): no login
  *                      completes and their sessions are refused; the admin API freezes more at run time
  * @param stepUp        what each sensitive route demands before it is forwarded
+ * @param sequenceRules the thresholds and actions of the rules that judge a sensitive action by what came before it
  */
 public record Policy(String version, String sha256, String source, Normalization normalization,
         BodyLimits body, List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins,
-        java.util.Set<String> frozenAccounts, StepUpRule.Settings stepUp) {
+        java.util.Set<String> frozenAccounts, StepUpRule.Settings stepUp, SequencePolicy sequenceRules) {
 
     public Policy {
         routes = List.copyOf(routes);
@@ -33,6 +34,23 @@ public record Policy(String version, String sha256, String source, Normalization
         logins = Map.copyOf(logins);
         frozenAccounts = java.util.Set.copyOf(frozenAccounts);
         Objects.requireNonNull(stepUp, "stepUp");
+        Objects.requireNonNull(sequenceRules, "sequenceRules");
+    }
+
+    /** With the built-in sequence rules. */
+    public Policy(String version, String sha256, String source, Normalization normalization, BodyLimits body,
+            List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins,
+            java.util.Set<String> frozenAccounts, StepUpRule.Settings stepUp) {
+        this(version, sha256, source, normalization, body, routes, limits, subnets, logins, frozenAccounts, stepUp,
+                SequencePolicy.DEFAULTS);
+    }
+
+    /** With the built-in step-up and sequence rules. */
+    public Policy(String version, String sha256, String source, Normalization normalization, BodyLimits body,
+            List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins,
+            java.util.Set<String> frozenAccounts) {
+        this(version, sha256, source, normalization, body, routes, limits, subnets, logins, frozenAccounts,
+                StepUpRule.Settings.DEFAULT);
     }
 
     /** Without frozen accounts, with the default step-up rules. */
@@ -69,7 +87,7 @@ public record Policy(String version, String sha256, String source, Normalization
     /** The same policy with other limits, for tests of the limiter and its reload. */
     public Policy withLimits(List<Limit> limits, Subnets subnets) {
         return new Policy(version, sha256, source, normalization, body, routes, limits, subnets, logins,
-                frozenAccounts, stepUp);
+                frozenAccounts, stepUp, sequenceRules);
     }
 
     /**

@@ -10,7 +10,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class PolicyReader {
 
     static final List<String> TOP_KEYS = List.of("version", "paths", "body", "routes", "limits", "subnets",
-            "logins", "frozen-accounts", "step-up");
+            "logins", "frozen-accounts", "step-up", "sequence-rules");
     static final List<String> PATHS_KEYS = List.of("case-insensitive");
     static final List<String> BODY_KEYS = List.of("form-max-size");
     static final List<String> SUBNETS_KEYS = List.of("ipv4-prefix", "ipv6-prefix");
@@ -47,10 +47,12 @@ final class PolicyReader {
                 .orElse(java.util.Set.of());
         StepUpRule.Settings stepUp = sections.optional("step-up").map(v -> StepUpReader.read(v, rules))
                 .orElse(StepUpRule.Settings.DEFAULT);
+        SequencePolicy sequenceRules = sections.optional("sequence-rules").map(SequenceRulesReader::read)
+                .orElse(SequencePolicy.DEFAULTS);
         problems.throwIfAny();
         return new Policy(version.orElseThrow(), sha256, source, new Policy.Normalization(caseInsensitive),
                 new Policy.BodyLimits(formMaxBytes), rules.stream().map(LocatedRule::rule).toList(), limits, subnets,
-                logins, frozen, stepUp);
+                logins, frozen, stepUp, sequenceRules);
     }
 
     private static java.util.Set<String> frozen(YamlValue value) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -116,6 +117,19 @@ class DefaultPolicyTests {
         assertThat(policy.subnets()).isEqualTo(new Subnets(24, 56));
     }
 
+    @Test
+    void loadDefaultWhenCalledThenSequenceRulesOfThe2023Takeover() {
+        SequencePolicy rules = policy.sequenceRules();
+
+        assertThat(rules.ownerRemovalAfterInvite()).isEqualTo(new SequencePolicy.OwnerRemovalAfterInvite(
+                Duration.ofHours(24), Duration.ofDays(7), true, SequencePolicy.Action.DENY));
+        assertThat(rules.accountDeletionAfterRoleLoss()).isEqualTo(new SequencePolicy.AccountDeletionAfterRoleLoss(
+                Duration.ofHours(24), SequencePolicy.Action.DENY));
+        assertThat(rules.inviteBurst()).isEqualTo(new SequencePolicy.InviteBurst(3, Duration.ofHours(1),
+                SequencePolicy.Action.REQUIRE_STEP_UP));
+        assertThat(rules).as("the file and the built-in defaults agree").isEqualTo(SequencePolicy.DEFAULTS);
+    }
+
     private static List<Rate> rates(String... rates) {
         return Arrays.stream(rates).map(Rate::parse).toList();
     }
@@ -172,6 +186,6 @@ class DefaultPolicyTests {
         }
         assertThat(uncommented).isEmpty();
         assertThat(lines.stream().filter(l -> key.matcher(l).matches()).count())
-                .isEqualTo(9 + 2 + policy.routes().size() + policy.limits().size() + 2 + policy.logins().size() + 2);
+                .isEqualTo(10 + 2 + policy.routes().size() + policy.limits().size() + 2 + policy.logins().size() + 2 + 3);
     }
 }
