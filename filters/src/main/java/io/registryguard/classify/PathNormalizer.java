@@ -16,7 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
  * and {@code ;params} are cut off each segment. Over-classifying costs a step-up; under-classifying an
  * account takeover.
  */
-final class PathNormalizer {
+public final class PathNormalizer {
 
     /** Decoding passes that may still change the path; a path that changes on the next pass is refused. */
     static final int MAX_DECODING_ROUNDS = 3;
@@ -29,7 +29,7 @@ final class PathNormalizer {
      * @return the normalized segments: decoded, no empty segments, no dot segments
      * @throws ResponseStatusException 400 with the reason when the path is malformed
      */
-    static List<String> normalize(String rawPath) {
+    public static List<String> normalize(String rawPath) {
         if (rawPath == null || rawPath.isEmpty()) {
             return List.of();
         }

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.registryguard.body.FormValues;
 import io.registryguard.policy.LoginRule;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;

@@ -1,4 +1,4 @@
-package io.registryguard.login;
+package io.registryguard.body;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -12,15 +12,15 @@ import org.springframework.http.MediaType;
  * The first value of one field of a form body ({@code application/x-www-form-urlencoded} or
  * {@code multipart/form-data}), for reading a username. Other content types have no fields.
  */
-final class FormValues {
+public final class FormValues {
 
     /** Usernames are short; a longer "value" is not one. */
-    static final int MAX_VALUE_CHARS = 256;
+    public static final int MAX_VALUE_CHARS = 256;
 
     private FormValues() {
     }
 
-    static Optional<String> first(String contentType, byte[] body, String field) {
+    public static Optional<String> first(String contentType, byte[] body, String field) {
         MediaType type;
         try {
             // WebOb reads a POST without Content-Type as a urlencoded form
