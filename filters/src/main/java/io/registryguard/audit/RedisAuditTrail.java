@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The audit trail as one Redis stream shared by every replica: {@code XADD guard:audit MAXLEN ~ 1000000 * field
@@ -87,6 +88,8 @@ public final class RedisAuditTrail implements AuditTrail {
         int count = Math.min(budget, query.filtersSubjects() ? settings.pageSize()
                 : Math.min(settings.pageSize(), wanted));
         return Mono.fromCompletionStage(() -> redis.xrevrange(key, Range.create(lower, upper), Limit.from(count)))
+                // Decoding a page is CPU work: off Lettuce's event loop, which the rate limiter shares.
+                .publishOn(Schedulers.parallel())
                 .flatMap(page -> {
                     for (StreamMessage<byte[], byte[]> message : page) {
                         AuditEvent event = decode(message);

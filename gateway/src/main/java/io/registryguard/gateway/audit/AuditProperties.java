@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * The audit trail's bounds, under {@code guard.audit.*}.
  *
  * @param streamMaxLength with Redis: the stream {@code guard:audit} keeps about this many newest events
- *                        ({@code XADD MAXLEN ~}); a few hundred bytes each in Redis's memory
+ *                        ({@code XADD MAXLEN ~}); about 275 bytes of Redis memory per typical
+ *                        event, so some 300 MB at the default
  * @param memoryCapacity  without Redis: how many newest events this instance keeps
  * @param scanLimit       with Redis: a query reads at most this many stream entries
  */
