@@ -3,6 +3,7 @@ package io.registryguard.audit;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +35,8 @@ public final class RedisAuditTrail implements AuditTrail {
 
     /** How far an event's time and its entry's id (Redis's clock at XADD) may drift apart and still be found. */
     static final Duration ID_MARGIN = Duration.ofMinutes(5);
+    /** Far beyond any real event, near enough that milliseconds still fit in a long. */
+    private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
 
     private static final Logger log = LoggerFactory.getLogger(RedisAuditTrail.class);
 
@@ -74,19 +77,19 @@ public final class RedisAuditTrail implements AuditTrail {
     @Override
     public Flux<AuditEvent> query(AuditQuery query) {
         Objects.requireNonNull(query, "query");
-        String lower = query.since() == null ? "-" : Long.toString(Math.max(0,
-                query.since().minus(ID_MARGIN).toEpochMilli()));
-        String upper = query.until() == null ? "+" : Long.toString(query.until().plus(ID_MARGIN).toEpochMilli());
-        return Flux.defer(() -> scan(query, lower, upper, settings.scanLimit(), new ArrayList<>()))
+        String lower = lowerId(query.since());
+        String upper = upperId(query.until());
+        // The first page asks for just enough when every entry in the window matches (no account or address);
+        // later pages, needed only when entries were filtered out, are full ones.
+        int first = query.filtersSubjects() ? settings.pageSize() : Math.min(settings.pageSize(), query.limit());
+        return Flux.defer(() -> scan(query, lower, upper, first, settings.scanLimit(), new ArrayList<>()))
                 .flatMapIterable(found -> found);
     }
 
     /** One page from {@code upper} down, then the next below its last id, until done. */
-    private Mono<List<AuditEvent>> scan(AuditQuery query, String lower, String upper, int budget,
+    private Mono<List<AuditEvent>> scan(AuditQuery query, String lower, String upper, int pageSize, int budget,
             List<AuditEvent> found) {
-        int wanted = query.limit() - found.size();
-        int count = Math.min(budget, query.filtersSubjects() ? settings.pageSize()
-                : Math.min(settings.pageSize(), wanted));
+        int count = Math.min(budget, pageSize);
         return Mono.fromCompletionStage(() -> redis.xrevrange(key, Range.create(lower, upper), Limit.from(count)))
                 // Decoding a page is CPU work: off Lettuce's event loop, which the rate limiter shares.
                 .publishOn(Schedulers.parallel())
@@ -110,8 +113,24 @@ public final class RedisAuditTrail implements AuditTrail {
                                 found.size());
                         return Mono.just(found);
                     }
-                    return scan(query, lower, below, budget - page.size(), found);
+                    return scan(query, lower, below, settings.pageSize(), budget - page.size(), found);
                 });
+    }
+
+    /** The lowest id a window from {@code since} may hold ({@code -} for none or before the epoch). */
+    static String lowerId(Instant since) {
+        if (since == null || !since.isAfter(Instant.EPOCH.plus(ID_MARGIN))) {
+            return "-";
+        }
+        return Long.toString((since.isAfter(LATEST) ? LATEST : since).minus(ID_MARGIN).toEpochMilli());
+    }
+
+    /** The highest id a window until {@code until} may hold ({@code +} for none or beyond any id). */
+    static String upperId(Instant until) {
+        if (until == null || until.isAfter(LATEST)) {
+            return "+";
+        }
+        return Long.toString(Math.max(0, until.plus(ID_MARGIN).toEpochMilli()));
     }
 
     private static AuditEvent decode(StreamMessage<byte[], byte[]> message) {

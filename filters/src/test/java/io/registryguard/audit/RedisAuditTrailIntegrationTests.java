@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +183,40 @@ class RedisAuditTrailIntegrationTests extends AuditTrailContract {
         server.stop();
 
         StepVerifier.create(trail.query(AuditQuery.newest(10))).expectError().verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void queryWhenWindowReachesBeyondAnyIdThenAnsweredNotFailed() {
+        AuditEvent event = event(AuditEventTypes.LOGIN_SUCCESS, alice, t0);
+        recordAll(event);
+
+        assertThat(query(AuditQuery.newest(10).between(Instant.parse("-1000000000-01-01T00:00:00Z"),
+                Instant.parse("+1000000000-01-01T00:00:00Z")))).containsExactly(event);
+        assertThat(query(AuditQuery.newest(10).between(null, Instant.parse("1969-01-01T00:00:00Z")))).isEmpty();
+        assertThat(query(AuditQuery.newest(10).between(Instant.parse("+1000000000-01-01T00:00:00Z"), null))).isEmpty();
+        assertThat(RedisAuditTrail.lowerId(t0)).isEqualTo(Long.toString(t0.toEpochMilli() - 300_000));
+        assertThat(RedisAuditTrail.upperId(t0)).isEqualTo(Long.toString(t0.toEpochMilli() + 300_000));
+    }
+
+    @Test
+    void queryWhenManyEntriesAfterUntilThenFullPagesNotOneEntryAtATime() {
+        RedisAuditTrail paged = trail(RedisAuditSettings.defaults().withKey(key).withScan(40, 20));
+        AuditEvent old = event(AuditEventTypes.LOGIN_SUCCESS, alice, t0.minusSeconds(60));
+        recordAll(old);
+        Flux.range(0, 30).concatMap(i -> trail.record(event(AuditEventTypes.LOGIN_FAILURE, bob, t0.plusMillis(i))))
+                .blockLast();
+
+        long before = xrevrangeCalls();
+
+        // 30 entries in the id margin above until, then the match: pages of 1, 20 and 19 entries.
+        assertThat(paged.query(AuditQuery.newest(1).between(null, t0)).collectList().block()).containsExactly(old);
+        assertThat(xrevrangeCalls() - before).isEqualTo(3);
+    }
+
+    private long xrevrangeCalls() {
+        String stats = redis.connection().sync().info("commandstats");
+        var calls = java.util.regex.Pattern.compile("cmdstat_xrevrange:calls=(\\d+)").matcher(stats);
+        return calls.find() ? Long.parseLong(calls.group(1)) : 0;
     }
 
     @Test
