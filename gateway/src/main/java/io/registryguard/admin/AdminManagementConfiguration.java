@@ -1,5 +1,6 @@
 package io.registryguard.admin;
 
+import io.registryguard.audit.AuditTrail;
 import io.registryguard.gateway.GuardProperties;
 import io.registryguard.ratelimit.RateLimiter;
 import io.registryguard.session.FrozenAccounts;
@@ -24,5 +25,10 @@ class AdminManagementConfiguration {
     @Bean
     RouterFunction<ServerResponse> adminRoutes(RateLimiter limiter, FrozenAccounts frozen) {
         return new AdminRoutes(limiter, frozen).routes();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> adminAuditRoutes(AuditTrail trail) {
+        return new AuditRoutes(trail).routes();
     }
 }
