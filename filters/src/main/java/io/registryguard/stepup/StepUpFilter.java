@@ -36,6 +36,10 @@ public final class StepUpFilter implements GlobalFilter, Ordered {
 
     public static final int ORDER = LoginGuardFilter.ORDER + 10;
     public static final String STEP_UP_PAGE = "/_guard/step-up";
+    /** Exchange attribute: a sequence rule demands a factor proven for this very action. */
+    public static final String FRESH_FACTOR = StepUpFilter.class.getName() + ".freshFactor";
+    /** Exchange attribute: the step-up was satisfied and the request went on to the registry. */
+    public static final String FORWARDED = StepUpFilter.class.getName() + ".forwarded";
     private static final Logger audit = LoggerFactory.getLogger("registryguard.audit");
 
     private final Supplier<Policy> policy;
@@ -65,9 +69,13 @@ public final class StepUpFilter implements GlobalFilter, Ordered {
                     "Log in first: this action needs a signed-in session and a fresh second factor."));
         }
         StepUpRequirement requirement = StepUpRequirements.of(policy.get().stepUp().forRoute(route));
+        if (exchange.getAttribute(FRESH_FACTOR) != null) {
+            requirement = StepUpRequirements.freshFor(requirement);
+        }
         Optional<String> token = extractor.extract(ServerHttpRequestViews.of(exchange.getRequest()));
         return guard.check(requirement, session.sid(), session.subject(), token).flatMap(decision -> {
             if (decision instanceof StepUpDecision.Allowed) {
+                exchange.getAttributes().put(FORWARDED, Boolean.TRUE);
                 audit.info("sensitive.allowed account={} route={} path={}", session.subject(), route,
                         exchange.getRequest().getPath());
                 return chain.filter(exchange.mutate().request(withoutToken(exchange.getRequest())).build());

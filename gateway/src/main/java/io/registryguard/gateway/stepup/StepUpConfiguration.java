@@ -12,6 +12,7 @@ import io.registryguard.gateway.proxy.Upstream;
 import io.registryguard.gateway.redis.GuardRedis;
 import io.registryguard.mfa.SecondFactorService;
 import io.registryguard.ratelimit.RateLimiter;
+import io.registryguard.sequence.SequenceRulesFilter;
 import io.registryguard.session.GuardSessionCookies;
 import io.registryguard.stepup.InMemoryJtiStore;
 import io.registryguard.stepup.JtiStore;
@@ -75,9 +76,9 @@ class StepUpConfiguration {
     @Bean
     RouterFunction<ServerResponse> stepUpPageRoutes(StepUpGuard guard, StashStore stash, SecondFactorService factors,
             RateLimiter limiter, GuardSessionCookies sessions, GuardProperties properties, ActivePolicy policy,
-            Upstream upstream, Clock clock) {
+            Upstream upstream, SequenceRulesFilter sequence, Clock clock) {
         StepUpPages pages = new StepUpPages(guard, stash, factors, limiter, sessions,
-                properties.session().registryCookie(), policy, new StashReplay(upstream), clock);
+                properties.session().registryCookie(), policy, new StashReplay(upstream), sequence, clock);
         return RouterFunctions.route()
                 .GET(StepUpFilter.STEP_UP_PAGE, pages::show)
                 .POST(StepUpFilter.STEP_UP_PAGE, pages::prove)

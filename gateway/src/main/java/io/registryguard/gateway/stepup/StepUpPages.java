@@ -18,6 +18,10 @@ import io.registryguard.ratelimit.AttemptOutcome;
 import io.registryguard.ratelimit.RateLimitDecision;
 import io.registryguard.ratelimit.RateLimitRequest;
 import io.registryguard.ratelimit.RateLimiter;
+import io.registryguard.sequence.SensitiveEvent;
+import io.registryguard.sequence.SensitiveRequests;
+import io.registryguard.sequence.SequenceDecision;
+import io.registryguard.sequence.SequenceRulesFilter;
 import io.registryguard.session.GuardSession;
 import io.registryguard.session.GuardSessionCookies;
 import io.registryguard.stepup.StashStore;
@@ -56,10 +60,13 @@ final class StepUpPages {
     private final String registryCookie;
     private final ActivePolicy policy;
     private final StashReplay replay;
+    private final SequenceRulesFilter sequence;
     private final Clock clock;
 
     StepUpPages(StepUpGuard guard, StashStore stash, SecondFactorService factors, RateLimiter limiter,
-            GuardSessionCookies sessions, String registryCookie, ActivePolicy policy, StashReplay replay, Clock clock) {
+            GuardSessionCookies sessions, String registryCookie, ActivePolicy policy, StashReplay replay,
+            SequenceRulesFilter sequence, Clock clock) {
+        this.sequence = sequence;
         this.guard = guard;
         this.stash = stash;
         this.factors = factors;
@@ -120,7 +127,24 @@ final class StepUpPages {
     /** The stashed action, once, now that a fresh factor was proven; its rule is checked again (and burned). */
     private Mono<ServerResponse> replayWith(ServerRequest request, GuardSession session, StashedRequest stashed,
             String token) {
-        var requirement = StepUpRequirements.of(policy.get().stepUp().forRoute(stashed.route()));
+        Optional<SensitiveEvent> event = SensitiveRequests.event(stashed.route(), stashed.method(),
+                stashed.pathAndQuery().split("\\?", 2)[0], stashed.contentType(), stashed.body(), session.subject(),
+                clock.instant());
+        Mono<SequenceDecision> judged = event.map(sequence::judge).orElse(Mono.just(SequenceDecision.ALLOWED));
+        return judged.flatMap(verdict -> {
+            if (verdict instanceof SequenceDecision.Denied denied) {
+                return sequence.deny(request.exchange(), event.get(), denied).then(Mono.<ServerResponse>empty());
+            }
+            var requirement = StepUpRequirements.of(policy.get().stepUp().forRoute(stashed.route()));
+            if (verdict instanceof SequenceDecision.StepUpRequired) {
+                requirement = StepUpRequirements.freshFor(requirement);
+            }
+            return replayChecked(request, session, stashed, token, requirement, event);
+        });
+    }
+
+    private Mono<ServerResponse> replayChecked(ServerRequest request, GuardSession session, StashedRequest stashed,
+            String token, io.registryguard.stepup.StepUpRequirement requirement, Optional<SensitiveEvent> event) {
         return guard.check(requirement, session.sid(), session.subject(), Optional.of(token)).flatMap(decision -> {
             if (!(decision instanceof StepUpDecision.Allowed)) {
                 return problem(request, HttpStatus.FORBIDDEN, "The step-up did not satisfy this action.");
@@ -128,13 +152,15 @@ final class StepUpPages {
             audit.info("sensitive.allowed account={} route={} path={} replayed=true", session.subject(),
                     stashed.route(), stashed.pathAndQuery().split("\\?", 2)[0]);
             return replay.replay(stashed, request.exchange()).flatMap(answer -> {
+                Mono<Void> remembered = event.isPresent() && answer.getStatusCode().value() < 400
+                        ? sequence.remember(event.get()) : Mono.empty();
                 ServerResponse.BodyBuilder builder = ServerResponse.status(answer.getStatusCode())
                         .headers(h -> h.addAll(answer.getHeaders()));
                 if (!requirement.singleUse()) {
                     builder.cookie(tokenCookie(token));
                 }
                 byte[] body = answer.getBody();
-                return body == null ? builder.build() : builder.bodyValue(body);
+                return remembered.then(body == null ? builder.build() : builder.bodyValue(body));
             });
         });
     }
