@@ -1,9 +1,13 @@
 package io.registryguard.login;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.registryguard.audit.AuditDecision;
+import io.registryguard.audit.AuditEventTypes;
+import io.registryguard.audit.Auditor;
 import io.registryguard.body.CappedBody;
 import io.registryguard.classify.RouteClassification;
 import io.registryguard.classify.RouteClassificationFilter;
@@ -44,9 +48,11 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
     private final DeviceCookies devices;
     private final SessionWithholding withholding;
     private final LoginMetrics metrics;
+    private final Auditor audit;
 
     public LoginGuardFilter(Supplier<Policy> policy, RateLimiter limiter, DeviceCookies devices,
-            SessionWithholding withholding, LoginMetrics metrics) {
+            SessionWithholding withholding, LoginMetrics metrics, Auditor audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.devices = Objects.requireNonNull(devices, "devices");
@@ -100,12 +106,20 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
         return limiter.check(request).flatMap(decision -> {
             if (decision instanceof RateLimitDecision.Refused refused) {
                 metrics.refused(routeClass, refused.limit());
+                audit.record(AuditEventTypes.LOGIN_REFUSED, exchange, username, AuditDecision.DENIED,
+                        Map.of("limit", refused.limit()), "rate limit");
                 return RefusalResponses.write(exchange, refused);
             }
             boolean passwordLogin = routeClass == RouteClass.LOGIN && username != null;
             AnswerJudge judge = new AnswerJudge(outcomeRule, outcome -> {
                 metrics.judged(routeClass, outcome);
                 boolean success = outcome == OutcomeRule.Outcome.SUCCESS;
+                if (routeClass != RouteClass.SECOND_FACTOR) {
+                    audit.record(success ? AuditEventTypes.LOGIN_SUCCESS : AuditEventTypes.LOGIN_FAILURE, exchange,
+                            username, success ? AuditDecision.ALLOWED : AuditDecision.DENIED,
+                            Map.of("status", String.valueOf(exchange.getResponse().getStatusCode() == null ? 0
+                                    : exchange.getResponse().getStatusCode().value())));
+                }
                 Mono<Void> recorded = limiter.recordOutcome(decision, success ? AttemptOutcome.SUCCESS : AttemptOutcome.FAILURE);
                 if (!success || !passwordLogin) {
                     return recorded;

@@ -2,10 +2,14 @@ package io.registryguard.stepup;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.registryguard.audit.AuditDecision;
+import io.registryguard.audit.AuditEventTypes;
+import io.registryguard.audit.Auditor;
 import io.registryguard.body.CappedBody;
 import io.registryguard.classify.RouteClassification;
 import io.registryguard.login.LoginGuardFilter;
@@ -15,8 +19,6 @@ import io.registryguard.session.GuardSession;
 import io.registryguard.session.SignedValue;
 import io.registryguard.web.Problem;
 import io.registryguard.web.ProblemResponses;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -40,15 +42,16 @@ public final class StepUpFilter implements GlobalFilter, Ordered {
     public static final String FRESH_FACTOR = StepUpFilter.class.getName() + ".freshFactor";
     /** Exchange attribute: the step-up was satisfied and the request went on to the registry. */
     public static final String FORWARDED = StepUpFilter.class.getName() + ".forwarded";
-    private static final Logger audit = LoggerFactory.getLogger("registryguard.audit");
 
     private final Supplier<Policy> policy;
     private final StepUpGuard guard;
     private final StashStore stash;
     private final StepUpTokenExtractor extractor = StepUpTokenExtractor.headerThenCookie();
     private final Clock clock;
+    private final Auditor audit;
 
-    public StepUpFilter(Supplier<Policy> policy, StepUpGuard guard, StashStore stash, Clock clock) {
+    public StepUpFilter(Supplier<Policy> policy, StepUpGuard guard, StashStore stash, Auditor audit, Clock clock) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.guard = Objects.requireNonNull(guard, "guard");
         this.stash = Objects.requireNonNull(stash, "stash");
@@ -64,7 +67,8 @@ public final class StepUpFilter implements GlobalFilter, Ordered {
         GuardSession session = GuardSession.of(exchange);
         String route = classification.ruleName();
         if (session == null) {
-            audit.info("sensitive.denied route={} path={} reason=no-session", route, exchange.getRequest().getPath());
+            audit.record(AuditEventTypes.SENSITIVE_DENIED, exchange, null, AuditDecision.DENIED,
+                    Map.of("route", route), "no signed-in session");
             return ProblemResponses.write(exchange, Problem.of(HttpStatus.UNAUTHORIZED, "Unauthorized",
                     "Log in first: this action needs a signed-in session and a fresh second factor."));
         }
@@ -76,13 +80,13 @@ public final class StepUpFilter implements GlobalFilter, Ordered {
         return guard.check(requirement, session.sid(), session.subject(), token).flatMap(decision -> {
             if (decision instanceof StepUpDecision.Allowed) {
                 exchange.getAttributes().put(FORWARDED, Boolean.TRUE);
-                audit.info("sensitive.allowed account={} route={} path={}", session.subject(), route,
-                        exchange.getRequest().getPath());
+                audit.record(AuditEventTypes.SENSITIVE_ALLOWED, exchange, session.subject(), AuditDecision.ALLOWED,
+                        Map.of("route", route));
                 return chain.filter(exchange.mutate().request(withoutToken(exchange.getRequest())).build());
             }
             StepUpDecision.Challenged challenged = (StepUpDecision.Challenged) decision;
-            audit.info("stepup.required account={} route={} path={} reason={}", session.subject(), route,
-                    exchange.getRequest().getPath(), challenged.reason());
+            audit.record(AuditEventTypes.STEPUP_REFUSED, exchange, session.subject(), AuditDecision.CHALLENGED,
+                    Map.of("route", route), "step-up token: " + challenged.reason());
             if (ProblemResponses.wantsHtml(exchange.getRequest())) {
                 return stashAndRedirect(exchange, session, route);
             }

@@ -2,6 +2,7 @@ package io.registryguard.admin;
 
 import io.registryguard.audit.AuditTrail;
 import io.registryguard.gateway.GuardProperties;
+import io.registryguard.audit.Auditor;
 import io.registryguard.ratelimit.RateLimiter;
 import io.registryguard.session.FrozenAccounts;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
@@ -23,8 +24,8 @@ class AdminManagementConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> adminRoutes(RateLimiter limiter, FrozenAccounts frozen) {
-        return new AdminRoutes(limiter, frozen).routes();
+    RouterFunction<ServerResponse> adminRoutes(RateLimiter limiter, FrozenAccounts frozen, Auditor audit) {
+        return new AdminRoutes(limiter, frozen, audit).routes();
     }
 
     @Bean

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.registryguard.audit.AuditDecision;
+import io.registryguard.audit.AuditEventTypes;
+import io.registryguard.audit.Auditor;
 import io.registryguard.policy.Limit;
 import io.registryguard.ratelimit.RateLimiter;
 import io.registryguard.session.FrozenAccounts;
 import io.registryguard.web.Problem;
 import io.registryguard.web.ProblemResponses;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -32,12 +33,13 @@ import reactor.core.publisher.Mono;
 final class AdminRoutes {
 
     static final String PREFIX = "/admin/";
-    private static final Logger audit = LoggerFactory.getLogger("registryguard.audit");
 
     private final RateLimiter limiter;
     private final FrozenAccounts frozen;
+    private final Auditor audit;
 
-    AdminRoutes(RateLimiter limiter, FrozenAccounts frozen) {
+    AdminRoutes(RateLimiter limiter, FrozenAccounts frozen, Auditor audit) {
+        this.audit = audit;
         this.limiter = limiter;
         this.frozen = frozen;
     }
@@ -65,13 +67,16 @@ final class AdminRoutes {
                     String from = request.remoteAddress().map(a -> a.getAddress().getHostAddress()).orElse("?");
                     if (freeze) {
                         return frozen.freeze(account).then(Mono.defer(() -> {
-                            audit.info("admin.freeze account={} from={}", account, from);
+                            audit.record(AuditEventTypes.ADMIN_FREEZE, request.exchange(), account,
+                                    AuditDecision.NONE, Map.of("from", from));
                             return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                                     .bodyValue(Map.of("frozen", account));
                         }));
                     }
                     return frozen.unfreeze(account).flatMap(done -> {
-                        audit.info("admin.unfreeze account={} from={} stillFrozenByPolicy={}", account, from, !done);
+                        audit.record(AuditEventTypes.ADMIN_UNFREEZE, request.exchange(), account,
+                                done ? AuditDecision.NONE : AuditDecision.DENIED, Map.of("from", from),
+                                done ? "unfrozen" : "frozen by the policy file");
                         return done ? ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                                         .bodyValue(Map.of("unfrozen", account))
                                 : ProblemResponses.write(request.exchange(), Problem.of(HttpStatus.CONFLICT,
@@ -100,8 +105,9 @@ final class AdminRoutes {
                     }
                     return limiter.unlock(kind, body.value().strip())
                             .then(Mono.defer(() -> {
-                                audit.info("admin.unlock kind={} value={} from={}", body.kind(), body.value().strip(),
-                                        request.remoteAddress().map(a -> a.getAddress().getHostAddress()).orElse("?"));
+                                audit.record(AuditEventTypes.ADMIN_UNLOCK, request.exchange(),
+                                        kind == Limit.Key.USERNAME ? body.value().strip() : null, AuditDecision.NONE,
+                                        Map.of("kind", body.kind(), "value", body.value().strip()));
                                 return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                                         .bodyValue(Map.of("unlocked", Map.of("kind", body.kind(), "value", body.value().strip())));
                             }))

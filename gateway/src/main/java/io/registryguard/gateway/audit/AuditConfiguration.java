@@ -2,6 +2,7 @@ package io.registryguard.gateway.audit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.registryguard.audit.AuditTrail;
+import io.registryguard.audit.Auditor;
 import io.registryguard.audit.InMemoryAuditTrail;
 import io.registryguard.audit.RedisAuditSettings;
 import io.registryguard.audit.RedisAuditTrail;
@@ -16,6 +17,11 @@ import org.springframework.context.annotation.Configuration;
 class AuditConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
+
+    @Bean
+    Auditor auditor(AuditTrail trail, java.time.Clock clock) {
+        return new Auditor(trail, clock);
+    }
 
     @Bean
     AuditTrail auditTrail(GuardRedis redis, AuditProperties properties, MeterRegistry meters) {

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.registryguard.audit.AuditDecision;
+import io.registryguard.audit.AuditEventTypes;
+import io.registryguard.audit.Auditor;
 import io.registryguard.clientip.ClientAddress;
 import io.registryguard.email.CodePurpose;
 import io.registryguard.email.EmailCodeDelivery;
@@ -27,8 +30,6 @@ import io.registryguard.session.GuardSessionCookies;
 import io.registryguard.session.PendingLogin;
 import io.registryguard.session.PendingLoginStore;
 import io.registryguard.session.SessionWithholding;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,7 +47,6 @@ import reactor.core.publisher.Mono;
 final class TwoFactorPages {
 
     static final String BASE = SessionWithholding.TWO_FACTOR_PATH;
-    private static final Logger audit = LoggerFactory.getLogger("registryguard.audit");
 
     private final PendingLoginStore pending;
     private final SecondFactorService factors;
@@ -58,10 +58,12 @@ final class TwoFactorPages {
     private final java.time.Duration pendingTtl;
     private final FrozenAccounts frozen;
     private final String operatorsContact;
+    private final Auditor audit;
 
     TwoFactorPages(PendingLoginStore pending, SecondFactorService factors, EmailCodeDelivery delivery,
             EmailVerification verification, RateLimiter limiter, GuardSessionCookies sessions, String registryCookie,
-            java.time.Duration pendingTtl, FrozenAccounts frozen, String operatorsContact) {
+            java.time.Duration pendingTtl, FrozenAccounts frozen, String operatorsContact, Auditor audit) {
+        this.audit = audit;
         this.frozen = frozen;
         this.operatorsContact = operatorsContact;
         this.pending = pending;
@@ -90,7 +92,8 @@ final class TwoFactorPages {
         return withForm(request, (login, form) -> limited(request, login, RouteClass.SECOND_FACTOR, decision ->
                 factors.verify(login.username(), value(form, "code")).flatMap(result -> {
                     if (!result.accepted()) {
-                        audit.info("second-factor.refused account={} client={}", login.username(), client(request));
+                        audit.record(AuditEventTypes.SECOND_FACTOR_REFUSED, request.exchange(), login.username(),
+                                AuditDecision.DENIED, Map.of());
                         return limiter.recordOutcome(decision, AttemptOutcome.FAILURE).then(page("guard/2fa-code",
                                 login, Map.of("error", "That code did not work. Try the current code from your app,"
                                         + " or a recovery code."), HttpStatus.OK));
@@ -125,7 +128,8 @@ final class TwoFactorPages {
         return withForm(request, (login, form) -> verification.check(login.username(), CodePurpose.ENROLL,
                 value(form, "code")).flatMap(result -> {
                     if (result.isAccepted()) {
-                        audit.info("email.verified account={} client={}", login.username(), client(request));
+                        audit.record(AuditEventTypes.EMAIL_VERIFIED, request.exchange(), login.username(),
+                                AuditDecision.NONE, Map.of());
                         return pending.save(login.withEmailVerified(), pendingTtl).then(redirect(BASE + "/enroll"));
                     }
                     return page("guard/2fa-email-code", login, Map.of("error", result.triesLeft() > 0
@@ -154,14 +158,15 @@ final class TwoFactorPages {
     Mono<ServerResponse> confirmEnrollment(ServerRequest request) {
         return withForm(request, (login, form) -> {
             if (!login.emailVerified() || login.pendingTotpSecret() == null) {
-                audit.info("enrollment.refused account={} client={} reason=email-not-verified", login.username(),
-                        client(request));
+                audit.record(AuditEventTypes.FACTOR_ENROLLED, request.exchange(), login.username(),
+                        AuditDecision.DENIED, Map.of(), "email not verified");
                 return redirect(BASE);
             }
             return limited(request, login, RouteClass.SECOND_FACTOR, decision -> factors.confirmTotp(login.username(),
                     TotpSecret.fromBase32(login.pendingTotpSecret()), value(form, "code"))
                     .flatMap(codes -> {
-                        audit.info("factor.enrolled account={} method=otp client={}", login.username(), client(request));
+                        audit.record(AuditEventTypes.FACTOR_ENROLLED, request.exchange(), login.username(),
+                                AuditDecision.ALLOWED, Map.of("method", "otp"));
                         return limiter.recordOutcome(decision, AttemptOutcome.SUCCESS)
                                 .then(release(request, login, Set.of("email", "otp"), codes));
                     })
@@ -184,7 +189,8 @@ final class TwoFactorPages {
             String registryValue = registryValue(taken.registryCookies());
             GuardSession session = sessions.start(taken.username(), new LinkedHashSet<>(amr),
                     registryValue == null ? "" : registryValue);
-            audit.info("login.completed account={} amr={} client={}", taken.username(), amr, client(request));
+            audit.record(AuditEventTypes.SECOND_FACTOR_ACCEPTED, request.exchange(), taken.username(),
+                    AuditDecision.ALLOWED, Map.of("amr", String.join(" ", amr)));
             Mono<ServerResponse.BodyBuilder> builder = Mono.just(recoveryCodes == null
                     ? ServerResponse.seeOther(URI.create(taken.next()))
                     : ServerResponse.ok());
@@ -226,7 +232,8 @@ final class TwoFactorPages {
         }
         return pending.find(cookie.getValue()).flatMap(login -> {
             if (frozen.isFrozen(login.username())) {
-                audit.info("login.refused account={} client={} reason=frozen", login.username(), client(request));
+                audit.record(AuditEventTypes.LOGIN_REFUSED, request.exchange(), login.username(),
+                        AuditDecision.DENIED, Map.of(), "account frozen");
                 return pending.take(login.id()).then(frozenPage(request));
             }
             return then.apply(login);

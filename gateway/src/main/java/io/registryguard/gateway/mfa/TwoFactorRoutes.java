@@ -1,5 +1,6 @@
 package io.registryguard.gateway.mfa;
 
+import io.registryguard.audit.Auditor;
 import io.registryguard.email.EmailCodeDelivery;
 import io.registryguard.email.EmailVerification;
 import io.registryguard.gateway.GuardProperties;
@@ -22,10 +23,10 @@ class TwoFactorRoutes {
     @Bean
     RouterFunction<ServerResponse> twoFactorPageRoutes(PendingLoginStore pending, SecondFactorService factors,
             EmailCodeDelivery delivery, EmailVerification verification, RateLimiter limiter,
-            GuardSessionCookies sessions, FrozenAccounts frozen, GuardProperties properties) {
+            GuardSessionCookies sessions, FrozenAccounts frozen, GuardProperties properties, Auditor audit) {
         TwoFactorPages pages = new TwoFactorPages(pending, factors, delivery, verification, limiter, sessions,
                 properties.session().registryCookie(), properties.session().pendingTtl(), frozen,
-                properties.operatorsContact());
+                properties.operatorsContact(), audit);
         String base = TwoFactorPages.BASE;
         return RouterFunctions.route()
                 .GET(base, pages::show)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Base64;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.registryguard.audit.Auditor;
 import io.registryguard.gateway.GuardProperties;
 import io.registryguard.gateway.redis.GuardRedis;
 import io.registryguard.gateway.policy.ActivePolicy;
@@ -64,8 +65,8 @@ class RateLimitConfiguration {
 
     @Bean
     LoginGuardFilter loginGuardFilter(ActivePolicy policy, RateLimiter limiter, DeviceCookies devices,
-            SessionWithholding withholding, MicrometerRateLimitMetrics metrics) {
-        return new LoginGuardFilter(policy, limiter, devices, withholding, metrics);
+            SessionWithholding withholding, MicrometerRateLimitMetrics metrics, Auditor audit) {
+        return new LoginGuardFilter(policy, limiter, devices, withholding, metrics, audit);
     }
 
     @Bean

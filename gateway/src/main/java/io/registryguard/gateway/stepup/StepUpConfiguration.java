@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.registryguard.audit.Auditor;
 import io.registryguard.gateway.policy.ActivePolicy;
 import io.registryguard.gateway.proxy.Upstream;
 import io.registryguard.gateway.redis.GuardRedis;
@@ -69,16 +70,16 @@ class StepUpConfiguration {
     }
 
     @Bean
-    StepUpFilter stepUpFilter(ActivePolicy policy, StepUpGuard guard, StashStore stash, Clock clock) {
-        return new StepUpFilter(policy, guard, stash, clock);
+    StepUpFilter stepUpFilter(ActivePolicy policy, StepUpGuard guard, StashStore stash, Auditor audit, Clock clock) {
+        return new StepUpFilter(policy, guard, stash, audit, clock);
     }
 
     @Bean
     RouterFunction<ServerResponse> stepUpPageRoutes(StepUpGuard guard, StashStore stash, SecondFactorService factors,
             RateLimiter limiter, GuardSessionCookies sessions, GuardProperties properties, ActivePolicy policy,
-            Upstream upstream, SequenceRulesFilter sequence, Clock clock) {
+            Upstream upstream, SequenceRulesFilter sequence, Auditor audit, Clock clock) {
         StepUpPages pages = new StepUpPages(guard, stash, factors, limiter, sessions,
-                properties.session().registryCookie(), policy, new StashReplay(upstream), sequence, clock);
+                properties.session().registryCookie(), policy, new StashReplay(upstream), sequence, audit, clock);
         return RouterFunctions.route()
                 .GET(StepUpFilter.STEP_UP_PAGE, pages::show)
                 .POST(StepUpFilter.STEP_UP_PAGE, pages::prove)

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.registryguard.audit.AuditDecision;
+import io.registryguard.audit.AuditEventTypes;
+import io.registryguard.audit.Auditor;
 import io.registryguard.clientip.ClientAddress;
 import io.registryguard.gateway.policy.ActivePolicy;
 import io.registryguard.mfa.FactorMethod;
@@ -32,8 +35,6 @@ import io.registryguard.stepup.StepUpRequirements;
 import io.registryguard.stepup.StepUpTokenExtractor;
 import io.registryguard.web.Problem;
 import io.registryguard.web.ProblemResponses;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,7 +51,6 @@ import reactor.core.publisher.Mono;
  */
 final class StepUpPages {
 
-    private static final Logger audit = LoggerFactory.getLogger("registryguard.audit");
 
     private final StepUpGuard guard;
     private final StashStore stash;
@@ -62,10 +62,12 @@ final class StepUpPages {
     private final StashReplay replay;
     private final SequenceRulesFilter sequence;
     private final Clock clock;
+    private final Auditor audit;
 
     StepUpPages(StepUpGuard guard, StashStore stash, SecondFactorService factors, RateLimiter limiter,
             GuardSessionCookies sessions, String registryCookie, ActivePolicy policy, StashReplay replay,
-            SequenceRulesFilter sequence, Clock clock) {
+            SequenceRulesFilter sequence, Auditor audit, Clock clock) {
+        this.audit = audit;
         this.sequence = sequence;
         this.guard = guard;
         this.stash = stash;
@@ -149,8 +151,9 @@ final class StepUpPages {
             if (!(decision instanceof StepUpDecision.Allowed)) {
                 return problem(request, HttpStatus.FORBIDDEN, "The step-up did not satisfy this action.");
             }
-            audit.info("sensitive.allowed account={} route={} path={} replayed=true", session.subject(),
-                    stashed.route(), stashed.pathAndQuery().split("\\?", 2)[0]);
+            audit.record(AuditEventTypes.SENSITIVE_ALLOWED, request.exchange(), session.subject(),
+                    AuditDecision.ALLOWED, Map.of("route", stashed.route(), "replayed",
+                            stashed.method() + " " + stashed.pathAndQuery().split("\\?", 2)[0]));
             return replay.replay(stashed, request.exchange()).flatMap(answer -> {
                 Mono<Void> remembered = event.isPresent() && answer.getStatusCode().value() < 400
                         ? sequence.remember(event.get()) : Mono.empty();
@@ -174,8 +177,9 @@ final class StepUpPages {
                 return Mono.just(Optional.<String>empty());
             }
             return factors.verify(session.subject(), code == null ? "" : code.strip()).flatMap(result -> {
-                audit.info("stepup.{} account={} client={}", result.accepted() ? "granted" : "refused",
-                        session.subject(), ClientAddress.of(request.exchange()).text());
+                audit.record(result.accepted() ? AuditEventTypes.STEPUP_GRANTED : AuditEventTypes.STEPUP_REFUSED,
+                        request.exchange(), session.subject(),
+                        result.accepted() ? AuditDecision.ALLOWED : AuditDecision.DENIED, Map.of());
                 return limiter.recordOutcome(decision, result.accepted() ? AttemptOutcome.SUCCESS : AttemptOutcome.FAILURE)
                         // a recovery code is a one-time password: RFC 8176 has no value of its own for it
                         .thenReturn(result.method().map(m -> m == FactorMethod.RECOVERY_CODE ? "otp" : m.amr()));

@@ -89,7 +89,8 @@ class FreezeIntegrationTests {
         admin("/admin/unfreeze", "{\"account\":\"alice\"}").expectStatus().isOk();
 
         manageAccount(session, MediaType.TEXT_HTML).expectStatus().isOk();
-        assertThat(output.getOut()).contains("admin.freeze account=alice").contains("admin.unfreeze account=alice");
+        assertThat(output.getOut()).contains("\"type\":\"admin.freeze\"").contains("\"type\":\"admin.unfreeze\"")
+                .contains("\"account\":\"alice\"");
     }
 
     @Test

@@ -184,7 +184,7 @@ class RateLimitOperationsIntegrationTests {
 
         assertThat(attempts.login(subnet + ".51", user, "guess").getStatus().value()).isEqualTo(200);
         assertThat(LoginAttempts.reachedRegistry(user)).isEqualTo(11);
-        assertThat(output.getOut()).contains("admin.unlock kind=username value=" + user);
+        assertThat(output.getOut()).contains("\"type\":\"admin.unlock\"").contains("\"value\":\"" + user + "\"");
     }
 
     @Test
