@@ -29,7 +29,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * A sensitive request goes to the registry only with a step-up token that satisfies its route's rule: extract →
+ * A sensitive request (and a change of second factors, {@code mfa-enrollment}, by a signed-in account: every one
+ * has a factor, the gateway's login demands it) goes to the registry only with a step-up token that satisfies its
+ * route's rule: extract →
  * verify → allow, or challenge. API clients get 401 with RFC 9470's {@code WWW-Authenticate}; browsers have their
  * request stashed and are sent to {@code /_guard/step-up}, after which the gateway replays it. The token never
  * reaches the registry.
@@ -61,11 +63,15 @@ public final class StepUpFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         RouteClassification classification = exchange.getAttribute(RouteClassification.ATTRIBUTE);
-        if (classification == null || classification.routeClass() != RouteClass.SENSITIVE) {
+        if (classification == null || !(classification.routeClass() == RouteClass.SENSITIVE
+                || classification.routeClass() == RouteClass.MFA_ENROLLMENT)) {
             return chain.filter(exchange);
         }
         GuardSession session = GuardSession.of(exchange);
         String route = classification.ruleName();
+        if (session == null && classification.routeClass() == RouteClass.MFA_ENROLLMENT) {
+            return chain.filter(exchange); // the registry's own login check answers; nothing to change without a session
+        }
         if (session == null) {
             audit.record(AuditEventTypes.SENSITIVE_DENIED, exchange, null, AuditDecision.DENIED,
                     Map.of("route", route), "no signed-in session");
