@@ -3,6 +3,10 @@ package io.registryguard.admin;
 import io.registryguard.audit.AuditTrail;
 import io.registryguard.gateway.GuardProperties;
 import io.registryguard.audit.Auditor;
+import io.registryguard.email.AccountDirectory;
+import io.registryguard.email.EmailSender;
+import io.registryguard.gateway.policy.ActivePolicy;
+import io.registryguard.mfa.SecondFactorService;
 import io.registryguard.ratelimit.RateLimiter;
 import io.registryguard.session.FrozenAccounts;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
@@ -24,8 +28,9 @@ class AdminManagementConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> adminRoutes(RateLimiter limiter, FrozenAccounts frozen, Auditor audit) {
-        return new AdminRoutes(limiter, frozen, audit).routes();
+    RouterFunction<ServerResponse> adminRoutes(RateLimiter limiter, FrozenAccounts frozen, Auditor audit,
+            SecondFactorService factors, AccountDirectory directory, EmailSender mail, ActivePolicy policy) {
+        return new AdminRoutes(limiter, frozen, audit, new FactorResets(factors, directory, mail), policy).routes();
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.registryguard.audit.AuditDecision;
 import io.registryguard.audit.AuditEventTypes;
 import io.registryguard.audit.Auditor;
+import io.registryguard.gateway.policy.ActivePolicy;
 import io.registryguard.policy.Limit;
 import io.registryguard.ratelimit.RateLimiter;
 import io.registryguard.session.FrozenAccounts;
@@ -28,6 +29,8 @@ import reactor.core.publisher.Mono;
  * buckets of that username or address (an address also frees its subnet). Audited.</li>
  * <li>{@code POST /admin/freeze} / {@code POST /admin/unfreeze} {@code {"account": "..."}}, {@code GET /admin/frozen}:
  * a frozen account completes no login and its sessions are refused (within a second on every replica). Audited.</li>
+ * <li>{@code POST /admin/factors/reset} {@code {"account": "..."}}: removes the account's second factors (it
+ * enrolls again after proving its email). Audited, and the account is mailed.</li>
  * </ul>
  */
 final class AdminRoutes {
@@ -37,9 +40,13 @@ final class AdminRoutes {
     private final RateLimiter limiter;
     private final FrozenAccounts frozen;
     private final Auditor audit;
+    private final FactorResets resets;
+    private final ActivePolicy policy;
 
-    AdminRoutes(RateLimiter limiter, FrozenAccounts frozen, Auditor audit) {
+    AdminRoutes(RateLimiter limiter, FrozenAccounts frozen, Auditor audit, FactorResets resets, ActivePolicy policy) {
+        this.policy = policy;
         this.audit = audit;
+        this.resets = resets;
         this.limiter = limiter;
         this.frozen = frozen;
     }
@@ -52,7 +59,43 @@ final class AdminRoutes {
                 .POST(PREFIX + "unfreeze", request -> freezing(request, false))
                 .GET(PREFIX + "frozen", request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("frozen", frozen.list())))
+                .POST(PREFIX + "factors/reset", this::resetFactors)
+                .GET(PREFIX + "policy", request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(policyStatus()))
                 .build();
+    }
+
+    /** The running policy and how its last reload went (the same as {@code /actuator/policy}). */
+    private Map<String, Object> policyStatus() {
+        var running = policy.get();
+        Map<String, Object> status = new java.util.LinkedHashMap<>();
+        status.put("version", running.version());
+        status.put("sha256", running.sha256());
+        status.put("source", running.source());
+        var last = policy.lastResult();
+        if (last != null) {
+            status.put("lastCheck", Map.of("outcome", last.outcome().name(), "time", last.time().toString(),
+                    "message", last.message() == null ? "" : last.message()));
+        }
+        return status;
+    }
+
+    private Mono<ServerResponse> resetFactors(ServerRequest request) {
+        return request.bodyToMono(AccountRequest.class)
+                .onErrorResume(e -> Mono.empty())
+                .defaultIfEmpty(new AccountRequest(null))
+                .flatMap(body -> {
+                    if (body.account() == null || body.account().isBlank()) {
+                        return badRequest(request, "Expected JSON {\"account\": \"...\"}.");
+                    }
+                    String account = body.account().strip().toLowerCase(Locale.ROOT);
+                    return resets.reset(account).then(Mono.defer(() -> {
+                        audit.record(AuditEventTypes.FACTOR_ENROLLED, request.exchange(), account, AuditDecision.NONE,
+                                Map.of("action", "reset-by-admin"));
+                        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("reset", account));
+                    }));
+                });
     }
 
     private Mono<ServerResponse> freezing(ServerRequest request, boolean freeze) {
