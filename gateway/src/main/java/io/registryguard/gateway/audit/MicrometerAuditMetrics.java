@@ -5,7 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.registryguard.audit.AuditMetrics;
 
 /**
- * {@code guard_audit_events_total{type}} (every recorded event, stored or not) and
+ * {@code guard_audit_events_total{type}} (every recorded event, stored or not), {@code guard_stepup_total{result}}
+ * and {@code guard_sensitive_actions_total{decision}} (the dashboard's panels), and
  * {@code guard_audit_write_errors_total} (events the store failed to keep; their log lines exist). Types are chosen
  * by the code, never by a client, so the tag stays a short list.
  */
@@ -26,6 +27,14 @@ final class MicrometerAuditMetrics implements AuditMetrics {
     public void recorded(String type) {
         Counter.builder("guard.audit.events").tag("type", type).description("Audit events recorded, by type")
                 .register(meters).increment();
+        // the dashboard's step-up and sensitive-action panels
+        if (type.startsWith("stepup.")) {
+            Counter.builder("guard.stepup").tag("result", type.substring("stepup.".length()))
+                    .description("Step-up attempts: granted or refused").register(meters).increment();
+        } else if (type.startsWith("sensitive.")) {
+            Counter.builder("guard.sensitive.actions").tag("decision", type.substring("sensitive.".length()))
+                    .description("Sensitive actions: allowed or denied").register(meters).increment();
+        }
     }
 
     @Override

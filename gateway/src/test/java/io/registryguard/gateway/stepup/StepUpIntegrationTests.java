@@ -170,6 +170,20 @@ class StepUpIntegrationTests {
     }
 
     @Test
+    void metricsWhenStepUpsAndSensitiveActionsThenCounted(
+            @org.springframework.boot.test.web.server.LocalManagementPort int managementPort) {
+        String token = apiToken();
+        post(INVITE, MediaType.APPLICATION_JSON).header("X-Guard-Step-Up", token)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("username=bob&role_name=Maintainer")
+                .exchange().expectStatus().isSeeOther();
+
+        GatewayClients.http(managementPort).get().uri("/actuator/prometheus").exchange()
+                .expectBody(String.class).value(scrape -> assertThat(scrape)
+                        .containsPattern("guard_stepup_total\\{result=\"granted\"\\} [1-9]")
+                        .containsPattern("guard_sensitive_actions_total\\{decision=\"allowed\"\\} [1-9]"));
+    }
+
+    @Test
     void jwksWhenFetchedThenPublicKeysOnly() {
         client.get().uri("/_guard/.well-known/jwks.json").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(jwks -> assertThat(jwks).contains("\"kty\":\"EC\"")
