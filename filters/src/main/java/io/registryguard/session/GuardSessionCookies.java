@@ -45,12 +45,13 @@ public final class GuardSessionCookies {
                 Long.toString(session.authTime().getEpochSecond()), String.join(",", session.amr()),
                 session.registrySessionHash(), Long.toString(session.expiresAt().getEpochSecond()));
         return ResponseCookie.from(COOKIE, signer.sign(payload)).path("/").secure(true).httpOnly(true)
-                .sameSite("Lax").maxAge(Duration.between(clock.instant(), session.expiresAt())).build();
+                .sameSite("Strict").maxAge(Duration.between(clock.instant(), session.expiresAt())).build();
     }
 
     /** Clears the cookie in the browser. */
     public static ResponseCookie expired() {
-        return ResponseCookie.from(COOKIE, "").path("/").secure(true).httpOnly(true).sameSite("Lax").maxAge(0).build();
+        return ResponseCookie.from(COOKIE, "").path("/").secure(true).httpOnly(true).sameSite("Strict").maxAge(0)
+                .build();
     }
 
     /** The session, when the cookie is intact, unexpired and bound to {@code registrySessionValue}. */

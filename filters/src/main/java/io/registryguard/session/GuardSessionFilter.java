@@ -74,9 +74,35 @@ public final class GuardSessionFilter implements GlobalFilter, Ordered {
             exchange.getAttributes().put(GuardSession.ATTRIBUTE, session.get());
             return chain.filter(exchange);
         }
+        if (guard == null && crossSiteNavigation(exchange)) {
+            // The guard cookie is SameSite=Strict, so a link followed from another site arrives without it while
+            // the registry's (Lax) cookie comes along: show that page anonymously instead of ending the session.
+            return chain.filter(exchange.mutate().request(withoutCookie(exchange, registryCookie)).build());
+        }
         log.info("refused {} {}: registry session without a guard session (second factor not completed here)",
                 exchange.getRequest().getMethod(), path);
         return refuse(exchange);
+    }
+
+    private static boolean crossSiteNavigation(ServerWebExchange exchange) {
+        var request = exchange.getRequest();
+        String method = request.getMethod().name();
+        return (method.equals("GET") || method.equals("HEAD"))
+                && "cross-site".equalsIgnoreCase(request.getHeaders().getFirst("Sec-Fetch-Site"));
+    }
+
+    private static org.springframework.http.server.reactive.ServerHttpRequest withoutCookie(ServerWebExchange exchange,
+            String name) {
+        return exchange.getRequest().mutate().headers(headers -> {
+            String kept = headers.getOrEmpty(HttpHeaders.COOKIE).stream()
+                    .flatMap(h -> java.util.Arrays.stream(h.split(";\\s*")))
+                    .filter(c -> !c.isBlank() && !c.startsWith(name + "="))
+                    .collect(java.util.stream.Collectors.joining("; "));
+            headers.remove(HttpHeaders.COOKIE);
+            if (!kept.isEmpty()) {
+                headers.set(HttpHeaders.COOKIE, kept);
+            }
+        }).build();
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange) {

@@ -86,7 +86,8 @@ class SecondFactorIntegrationTests {
         assertThat(BrowserSession.location(done)).hasToString("/manage/projects/");
         assertThat(BrowserSession.setCookies(done))
                 .anySatisfy(c -> assertThat(c).startsWith("session_id=demo-session-alice"))
-                .anySatisfy(c -> assertThat(c).startsWith("__Host-guard-session="));
+                .anySatisfy(c -> assertThat(c).startsWith("__Host-guard-session=").contains("Secure")
+                        .containsIgnoringCase("HttpOnly").contains("SameSite=Strict").contains("Path=/"));
         browser.get("/manage/account/");
         assertThat(browser.get("/manage/account/").getStatus().value()).isEqualTo(200);
 
@@ -174,6 +175,22 @@ class SecondFactorIntegrationTests {
         var forged = fresh.post("/_guard/2fa", "csrf", "00", "code", "123456");
         assertThat(forged.getStatus().value()).isEqualTo(303);
         assertThat(fresh.cookies).doesNotContainKey("session_id");
+    }
+
+    @Test
+    void crossSiteLinkWhenGuardCookieWithheldByTheBrowserThenPageShownAnonymouslyAndSessionKept() {
+        var registry = TestRegistry.registry().wireMock();
+        int before = registry.findAll(getRequestedFor(urlEqualTo("/project/demo-project/"))).size();
+
+        var answer = GatewayClients.https(port).get().uri("/project/demo-project/").accept(MediaType.TEXT_HTML)
+                .header("Sec-Fetch-Site", "cross-site").cookie("session_id", "demo-session-alice")
+                .exchange().expectBody(String.class).returnResult();
+
+        assertThat(answer.getStatus().value()).isEqualTo(200);
+        assertThat(BrowserSession.setCookies(answer)).noneMatch(c -> c.startsWith("session_id="));
+        var forwarded = registry.findAll(getRequestedFor(urlEqualTo("/project/demo-project/")));
+        assertThat(forwarded).hasSize(before + 1);
+        assertThat(forwarded.get(forwarded.size() - 1).getCookies()).doesNotContainKey("session_id");
     }
 
     @Test
