@@ -29,12 +29,13 @@ public final class TestMail {
         return server().getSmtp().getPort();
     }
 
-    /** The newest one-time code mailed to {@code address}. */
+    /** The newest one-time code mailed to {@code address} (GreenMail keeps each mailbox in arrival order). */
     public static String lastCode(String address) {
         MimeMessage[] messages = server().getReceivedMessages();
         for (int i = messages.length - 1; i >= 0; i--) {
             try {
-                if (messages[i].getAllRecipients()[0].toString().equals(address)) {
+                if (messages[i].getAllRecipients()[0].toString().equals(address)
+                        && messages[i].getSubject().startsWith("Your code")) {
                     Matcher m = Pattern.compile("\\b(\\d{6,8})\\b").matcher(GreenMailUtil.getBody(messages[i]));
                     if (m.find()) {
                         return m.group(1);
