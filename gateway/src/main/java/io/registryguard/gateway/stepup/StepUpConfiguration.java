@@ -41,7 +41,8 @@ class StepUpConfiguration {
     private static final Logger log = LoggerFactory.getLogger(StepUpConfiguration.class);
 
     @Bean
-    StepUpKeySet stepUpKeySet(@Value("${guard.step-up.jwks-file:}") String jwksFile, Clock clock) {
+    StepUpKeySet stepUpKeySet(@Value("${guard.step-up.jwks-file:${GUARD_STEPUP_JWKS_FILE:}}") String jwksFile,
+            Clock clock) {
         if (jwksFile == null || jwksFile.isBlank()) {
             log.warn("GUARD_STEP_UP_JWKS_FILE is not set: step-up tokens are signed with a generated key, so they"
                     + " do not survive a restart and differ between replicas. Generate a set with the StepUpKeys tool.");
