@@ -99,6 +99,7 @@ class ExistingSecretsTests {
 		assertThat(Manifests.<String>at(both.volume("stepup"), "secret.secretName")).isEqualTo("ops-stepup");
 		assertThat(Manifests.secretRefName(both.env().get("SPRING_DATA_REDIS_PASSWORD"))).isEqualTo("ops-redis");
 		assertThat(Manifests.secretRefName(both.env().get("GUARD_DEVICE_COOKIE_KEY"))).isEqualTo("ops-device");
+		assertThat(Manifests.<String>at(both.volume("factors"), "secret.secretName")).isEqualTo("ops-factors");
 	}
 
 	@Test

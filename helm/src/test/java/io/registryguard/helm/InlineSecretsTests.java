@@ -12,7 +12,8 @@ class InlineSecretsTests {
 
 	private static final String JWKS = "{\"keys\":[{\"kty\":\"EC\",\"kid\":\"step-up-1\",\"crv\":\"P-256\",\"d\":\"private-part\"}]}";
 
-	private static final String FACTOR_KEYS = "{\"keys\":[{\"id\":\"2026-01\",\"aes\":\"factor-key-material\"}]}";
+	/** The gateway's format; the key is base64 of the 32 bytes "factor-key-material-32-bytes-ok!". */
+	private static final String FACTOR_KEYS = "{\"keys\":[{\"kid\":\"2026-01\",\"key\":\"ZmFjdG9yLWtleS1tYXRlcmlhbC0zMi1ieXRlcy1vayE=\",\"primary\":true}]}";
 
 	private static final String DEVICE_KEY = "dYH6ZT1hka7LQ7vcj0hHJ/gf0kxp5hxci9dsSpxdh6Y=";
 
@@ -55,8 +56,8 @@ class InlineSecretsTests {
 	void noneOfThemAppearsInAConfigMapOrAPlainEnvVar() {
 		String configMaps = manifests.ofKind("ConfigMap").toString();
 		String podSpec = manifests.podSpec().toString();
-		for (String secret : new String[] { "admin-token-from-values", DEVICE_KEY, "private-part",
-				"factor-key-material", "smtp-password-from-values", "MIIE" }) {
+		for (String secret : new String[] { "admin-token-from-values", DEVICE_KEY,
+				"private-part", "ZmFjdG9yLWtleS1tYXRlcmlhbC0zMi1ieXRlcy1vayE=", "smtp-password-from-values", "MIIE" }) {
 			assertThat(configMaps).doesNotContain(secret);
 			assertThat(podSpec).doesNotContain(secret);
 		}
@@ -69,10 +70,10 @@ class InlineSecretsTests {
 			.with("factorEncryption.keys", FACTOR_KEYS)
 			.with("smtp.host", "smtp.example.org"));
 		assertThat(notes).doesNotContain("no step-up JWK set")
-			.doesNotContain("no factor-encryption keys")
+			.doesNotContain("FACTOR-ENCRYPTION KEY WAS GENERATED")
 			.doesNotContain("no SMTP server");
 		assertThat(HelmChart.notes(Values.minimal())).contains("no step-up JWK set")
-			.contains("no factor-encryption keys")
+			.contains("FACTOR-ENCRYPTION KEY WAS GENERATED")
 			.contains("no SMTP server");
 	}
 
