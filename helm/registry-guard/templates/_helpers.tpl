@@ -130,6 +130,22 @@ Arguments: list of root context, Secret name, key, number of random characters.
 {{- if .Values.deviceCookie.existingSecret }}{{ .Values.deviceCookie.existingSecretKey }}{{ else }}key{{ end }}
 {{- end }}
 
+{{- define "registry-guard.sessionSecretName" -}}
+{{- default (printf "%s-session" (include "registry-guard.fullname" .)) .Values.session.existingSecret }}
+{{- end }}
+
+{{- define "registry-guard.sessionSecretKey" -}}
+{{- if .Values.session.existingSecret }}{{ .Values.session.existingSecretKey }}{{ else }}key{{ end }}
+{{- end }}
+
+{{- define "registry-guard.emailCodesSecretName" -}}
+{{- default (printf "%s-email-codes" (include "registry-guard.fullname" .)) .Values.emailCodes.existingSecret }}
+{{- end }}
+
+{{- define "registry-guard.emailCodesSecretKey" -}}
+{{- if .Values.emailCodes.existingSecret }}{{ .Values.emailCodes.existingSecretKey }}{{ else }}key{{ end }}
+{{- end }}
+
 {{- define "registry-guard.tlsSecretName" -}}
 {{- default (printf "%s-tls" (include "registry-guard.fullname" .)) .Values.tls.existingSecret }}
 {{- end }}

@@ -25,6 +25,7 @@ class ChartTests {
 	void defaultsRenderTheGatewayAndNoOptionalObjects() {
 		assertThat(manifests.names()).containsExactlyInAnyOrder("ServiceAccount/guard-registry-guard",
 				"Secret/guard-registry-guard-admin", "Secret/guard-registry-guard-device-cookie",
+				"Secret/guard-registry-guard-session", "Secret/guard-registry-guard-email-codes",
 				"Secret/guard-registry-guard-factors", "Secret/guard-registry-guard-tls",
 				"ConfigMap/guard-registry-guard-policy", "Service/guard-registry-guard",
 				"Service/guard-registry-guard-management", "Deployment/guard-registry-guard",

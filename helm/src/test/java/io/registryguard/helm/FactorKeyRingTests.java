@@ -84,7 +84,7 @@ class FactorKeyRingTests {
 				.containsEntry("helm.sh/resource-policy", "keep");
 		}
 		// The other chart Secrets are ordinary release objects.
-		assertThat((Object) at(HelmChart.render(Values.minimal()).get("Secret", "guard-registry-guard-device-cookie"),
+		assertThat((Object) at(HelmChart.render(Values.minimal()).get("Secret", "guard-registry-guard-session"),
 				"metadata.annotations")).isNull();
 	}
 
