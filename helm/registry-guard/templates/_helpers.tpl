@@ -250,6 +250,23 @@ else a new one of one generated primary key. The format is the gateway's:
 {{- end }}
 {{- end }}
 
+{{- define "registry-guard.accountsConfigMapName" -}}
+{{- printf "%s-accounts" (include "registry-guard.fullname" .) }}
+{{- end }}
+
+{{/* Fails the render when accounts.file is not the gateway's `accounts: {username: address}` YAML. */}}
+{{- define "registry-guard.checkAccountsFile" -}}
+{{- if and .Values.accounts.file .Values.accounts.urlTemplate }}
+{{- fail "set accounts.file or accounts.urlTemplate, not both: the gateway would use the file and ignore the URL" }}
+{{- end }}
+{{- if .Values.accounts.file }}
+{{- $doc := fromYaml .Values.accounts.file }}
+{{- if or (hasKey $doc "Error") (not (kindIs "map" $doc.accounts)) }}
+{{- fail "accounts.file must be YAML of the form `accounts: {alice: alice@example.test}`" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
 {{- define "registry-guard.smtpSecretName" -}}
 {{- default (printf "%s-smtp" (include "registry-guard.fullname" .)) .Values.smtp.existingSecret }}
 {{- end }}

@@ -140,7 +140,7 @@ class ChartTests {
 	void withoutRedisNoRedisSettingsAreSet() {
 		assertThat(manifests.env().keySet()).noneMatch((name) -> name.startsWith("SPRING_DATA_REDIS_"));
 		assertThat(manifests.env().keySet()).noneMatch((name) -> name.startsWith("SPRING_MAIL_"));
-		assertThat(manifests.env()).doesNotContainKey("GUARD_STEPUP_JWKS_FILE");
+		assertThat(manifests.env()).doesNotContainKeys("GUARD_STEPUP_JWKS_FILE", "GUARD_MAIL_FROM");
 	}
 
 	@Test
