@@ -130,6 +130,22 @@ Arguments: list of root context, Secret name, key, number of random characters.
 {{- if .Values.deviceCookie.existingSecret }}{{ .Values.deviceCookie.existingSecretKey }}{{ else }}key{{ end }}
 {{- end }}
 
+{{- define "registry-guard.sessionSecretName" -}}
+{{- default (printf "%s-session" (include "registry-guard.fullname" .)) .Values.session.existingSecret }}
+{{- end }}
+
+{{- define "registry-guard.sessionSecretKey" -}}
+{{- if .Values.session.existingSecret }}{{ .Values.session.existingSecretKey }}{{ else }}key{{ end }}
+{{- end }}
+
+{{- define "registry-guard.emailCodesSecretName" -}}
+{{- default (printf "%s-email-codes" (include "registry-guard.fullname" .)) .Values.emailCodes.existingSecret }}
+{{- end }}
+
+{{- define "registry-guard.emailCodesSecretKey" -}}
+{{- if .Values.emailCodes.existingSecret }}{{ .Values.emailCodes.existingSecretKey }}{{ else }}key{{ end }}
+{{- end }}
+
 {{- define "registry-guard.tlsSecretName" -}}
 {{- default (printf "%s-tls" (include "registry-guard.fullname" .)) .Values.tls.existingSecret }}
 {{- end }}
@@ -159,8 +175,96 @@ Arguments: list of root context, Secret name, key, number of random characters.
 {{- if .Values.factorEncryption.existingSecret }}{{ .Values.factorEncryption.existingSecretKey }}{{ else }}keys.json{{ end }}
 {{- end }}
 
-{{- define "registry-guard.factorsConfigured" -}}
-{{- if or .Values.factorEncryption.existingSecret .Values.factorEncryption.keys }}true{{ end }}
+{{/* True when the chart draws the key ring itself: neither keys nor an existingSecret were given. */}}
+{{- define "registry-guard.factorsGenerated" -}}
+{{- if not (or .Values.factorEncryption.existingSecret .Values.factorEncryption.keys) }}true{{ end }}
+{{- end }}
+
+{{/*
+The key ring the chart's Secret holds (keys.json): the one given in factorEncryption.keys (checked
+here, so a malformed ring fails the install instead of every pod), else the live Secret's (lookup),
+else a new one of one generated primary key. The format is the gateway's:
+{"keys":[{"kid":"2026-11","key":"<standard base64 of 32 bytes>","primary":true}]}
+*/}}
+{{- define "registry-guard.factorKeysJson" -}}
+{{- if .Values.factorEncryption.keys }}
+{{- include "registry-guard.checkFactorKeys" .Values.factorEncryption.keys }}
+{{- .Values.factorEncryption.keys | trim }}
+{{- else }}
+{{- $existing := include "registry-guard.liveSecretValue" (list . (include "registry-guard.factorsSecretName" .) "keys.json") }}
+{{- if $existing }}
+{{- $existing }}
+{{- else }}
+{{- /* 32 alphanumeric characters: exactly the 32 bytes AES-256 needs. */}}
+{{- dict "keys" (list (dict "kid" (printf "generated-%s" (randAlphaNum 8)) "key" (randAlphaNum 32 | b64enc) "primary" true)) | toJson }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Fails the render when factorEncryption.keys is not a key ring the gateway can read. */}}
+{{- define "registry-guard.checkFactorKeys" -}}
+{{- $example := "{\"keys\":[{\"kid\":\"2026-11\",\"key\":\"<standard base64 of 32 bytes>\",\"primary\":true}]}" }}
+{{- $ring := fromJson . }}
+{{- if or (hasKey $ring "Error") (not (kindIs "slice" $ring.keys)) }}
+{{- fail (printf "factorEncryption.keys must be JSON like %s" $example) }}
+{{- end }}
+{{- if ne (len (keys $ring)) 1 }}
+{{- fail (printf "factorEncryption.keys: only \"keys\" is allowed at the top, e.g. %s" $example) }}
+{{- end }}
+{{- if not $ring.keys }}
+{{- fail "factorEncryption.keys: \"keys\" is empty; the ring needs at least one key" }}
+{{- end }}
+{{- $kids := list }}
+{{- $primaries := 0 }}
+{{- range $i, $entry := $ring.keys }}
+{{- if not (kindIs "map" $entry) }}
+{{- fail (printf "factorEncryption.keys: keys[%d] must be an object with \"kid\" and \"key\"" $i) }}
+{{- end }}
+{{- range $field, $_ := $entry }}
+{{- if not (has $field (list "kid" "key" "primary")) }}
+{{- fail (printf "factorEncryption.keys: keys[%d] has an unknown field; expected kid, key, primary" $i) }}
+{{- end }}
+{{- end }}
+{{- if not (and (kindIs "string" $entry.kid) (regexMatch "^[A-Za-z0-9_-]{1,64}$" (toString $entry.kid))) }}
+{{- fail (printf "factorEncryption.keys: keys[%d].kid must be 1 to 64 characters of A-Z a-z 0-9 _ -" $i) }}
+{{- end }}
+{{- if has $entry.kid $kids }}
+{{- fail (printf "factorEncryption.keys: kid %q appears twice" $entry.kid) }}
+{{- end }}
+{{- $kids = append $kids $entry.kid }}
+{{- /* Never echo the key itself. */}}
+{{- if not (and (kindIs "string" $entry.key) (regexMatch "^[A-Za-z0-9+/]{43}=?$" (toString $entry.key))) }}
+{{- fail (printf "factorEncryption.keys: keys[%d].key (kid %q) must be standard base64 of exactly 32 bytes, e.g. from `openssl rand -base64 32`" $i $entry.kid) }}
+{{- end }}
+{{- if hasKey $entry "primary" }}
+{{- if not (kindIs "bool" $entry.primary) }}
+{{- fail (printf "factorEncryption.keys: keys[%d].primary must be true or false" $i) }}
+{{- end }}
+{{- if $entry.primary }}
+{{- $primaries = add1 $primaries }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- if gt $primaries 1 }}
+{{- fail "factorEncryption.keys: more than one key is marked primary" }}
+{{- end }}
+{{- end }}
+
+{{- define "registry-guard.accountsConfigMapName" -}}
+{{- printf "%s-accounts" (include "registry-guard.fullname" .) }}
+{{- end }}
+
+{{/* Fails the render when accounts.file is not the gateway's `accounts: {username: address}` YAML. */}}
+{{- define "registry-guard.checkAccountsFile" -}}
+{{- if and .Values.accounts.file .Values.accounts.urlTemplate }}
+{{- fail "set accounts.file or accounts.urlTemplate, not both: the gateway would use the file and ignore the URL" }}
+{{- end }}
+{{- if .Values.accounts.file }}
+{{- $doc := fromYaml .Values.accounts.file }}
+{{- if or (hasKey $doc "Error") (not (kindIs "map" $doc.accounts)) }}
+{{- fail "accounts.file must be YAML of the form `accounts: {alice: alice@example.test}`" }}
+{{- end }}
+{{- end }}
 {{- end }}
 
 {{- define "registry-guard.smtpSecretName" -}}

@@ -25,7 +25,8 @@ class ChartTests {
 	void defaultsRenderTheGatewayAndNoOptionalObjects() {
 		assertThat(manifests.names()).containsExactlyInAnyOrder("ServiceAccount/guard-registry-guard",
 				"Secret/guard-registry-guard-admin", "Secret/guard-registry-guard-device-cookie",
-				"Secret/guard-registry-guard-tls",
+				"Secret/guard-registry-guard-session", "Secret/guard-registry-guard-email-codes",
+				"Secret/guard-registry-guard-factors", "Secret/guard-registry-guard-tls",
 				"ConfigMap/guard-registry-guard-policy", "Service/guard-registry-guard",
 				"Service/guard-registry-guard-management", "Deployment/guard-registry-guard",
 				"PodDisruptionBudget/guard-registry-guard", "NetworkPolicy/guard-registry-guard");
@@ -139,7 +140,7 @@ class ChartTests {
 	void withoutRedisNoRedisSettingsAreSet() {
 		assertThat(manifests.env().keySet()).noneMatch((name) -> name.startsWith("SPRING_DATA_REDIS_"));
 		assertThat(manifests.env().keySet()).noneMatch((name) -> name.startsWith("SPRING_MAIL_"));
-		assertThat(manifests.env()).doesNotContainKeys("GUARD_STEPUP_JWKS_FILE", "GUARD_FACTORS_KEYS_FILE");
+		assertThat(manifests.env()).doesNotContainKeys("GUARD_STEPUP_JWKS_FILE", "GUARD_MAIL_FROM");
 	}
 
 	@Test

@@ -24,11 +24,21 @@ class ChecksumTests {
 
 	private static final String ROTATED_DEVICE_KEY = "dYH6ZT1hka7LQ7vcj0hHJ/gf0kxp5hxci9dsSpxdh6Y=";
 
+	private static final String SESSION_KEY = "Q2hlY2tzdW1UZXN0cy1zZXNzaW9uLWtleS0zMi1ieXRlcw==";
+
+	private static final String EMAIL_CODE_KEY = "Q2hlY2tzdW1UZXN0cy1lbWFpbC1jb2RlLWtleS0zMmJ5dGU=";
+
+	private static final String FACTOR_KEYS = "{\"keys\":[{\"kid\":\"2026-11\",\"key\":\"" + DEVICE_KEY
+			+ "\",\"primary\":true}]}";
+
 	/** Everything the chart would otherwise generate is given, so renders are repeatable. */
 	private static Values fixed() {
 		return Values.minimal()
 			.with("admin.token", "fixed-admin-token")
 			.with("deviceCookie.key", DEVICE_KEY)
+			.with("session.key", SESSION_KEY)
+			.with("emailCodes.key", EMAIL_CODE_KEY)
+			.with("factorEncryption.keys", FACTOR_KEYS)
 			.with("tls.existingSecret", "registry-tls");
 	}
 
@@ -61,6 +71,10 @@ class ChecksumTests {
 		assertThat(annotation(fixed().with("policy.content", POLICY_B), "checksum/secret")).isEqualTo(base);
 		assertThat(annotation(fixed().with("admin.token", "rotated-admin-token"), "checksum/secret")).isNotEqualTo(base);
 		assertThat(annotation(fixed().with("deviceCookie.key", ROTATED_DEVICE_KEY), "checksum/secret")).isNotEqualTo(base);
+		assertThat(annotation(fixed().with("session.key", ROTATED_DEVICE_KEY), "checksum/secret")).isNotEqualTo(base);
+		assertThat(annotation(fixed().with("emailCodes.key", ROTATED_DEVICE_KEY), "checksum/secret")).isNotEqualTo(base);
+		assertThat(annotation(fixed().with("factorEncryption.keys", FACTOR_KEYS.replace("2026-11", "2027-05")), "checksum/secret"))
+			.isNotEqualTo(base);
 		assertThat(annotation(fixed().with("smtp.host", "smtp.example.org").with("smtp.password", "p"), "checksum/secret"))
 			.isNotEqualTo(base);
 	}
@@ -70,6 +84,9 @@ class ChecksumTests {
 		Values generated = Values.minimal();
 		FakeKubernetesApi.putSecret(HelmChart.NAMESPACE, "guard-registry-guard-admin", Map.of("token", "live-admin-token"));
 		FakeKubernetesApi.putSecret(HelmChart.NAMESPACE, "guard-registry-guard-device-cookie", Map.of("key", DEVICE_KEY));
+		FakeKubernetesApi.putSecret(HelmChart.NAMESPACE, "guard-registry-guard-session", Map.of("key", SESSION_KEY));
+		FakeKubernetesApi.putSecret(HelmChart.NAMESPACE, "guard-registry-guard-email-codes", Map.of("key", EMAIL_CODE_KEY));
+		FakeKubernetesApi.putSecret(HelmChart.NAMESPACE, "guard-registry-guard-factors", Map.of("keys.json", FACTOR_KEYS));
 		FakeKubernetesApi.putSecret(HelmChart.NAMESPACE, "guard-registry-guard-tls",
 				Map.of("tls.crt", "live-certificate", "tls.key", "live-key"));
 		Manifests first = HelmChart.render(generated);

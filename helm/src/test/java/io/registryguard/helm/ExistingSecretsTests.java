@@ -21,6 +21,10 @@ class ExistingSecretsTests {
 			.with("admin.existingSecretKey", "bearer")
 			.with("deviceCookie.existingSecret", "ops-device")
 			.with("deviceCookie.existingSecretKey", "hmac")
+			.with("session.existingSecret", "ops-session")
+			.with("session.existingSecretKey", "session-hmac")
+			.with("emailCodes.existingSecret", "ops-email-codes")
+			.with("emailCodes.existingSecretKey", "code-hmac")
 			.with("tls.existingSecret", "registry-example-org-tls")
 			.with("stepUp.existingSecret", "ops-stepup")
 			.with("stepUp.existingSecretKey", "signing.jwks")
@@ -49,6 +53,8 @@ class ExistingSecretsTests {
 		Map<String, Map<String, Object>> env = manifests.env();
 		assertThat(secretKeyRef(env.get("GUARD_ADMIN_TOKEN"))).isEqualTo("ops-admin/bearer");
 		assertThat(secretKeyRef(env.get("GUARD_DEVICE_COOKIE_KEY"))).isEqualTo("ops-device/hmac");
+		assertThat(secretKeyRef(env.get("GUARD_SESSION_KEY"))).isEqualTo("ops-session/session-hmac");
+		assertThat(secretKeyRef(env.get("GUARD_FACTORS_EMAIL_CODE_KEY"))).isEqualTo("ops-email-codes/code-hmac");
 		assertThat(secretKeyRef(env.get("SPRING_MAIL_PASSWORD"))).isEqualTo("ops-smtp/pass");
 		assertThat(secretKeyRef(env.get("SPRING_DATA_REDIS_PASSWORD"))).isEqualTo("ops-redis/pw");
 		assertThat(manifests.envValue("SPRING_MAIL_HOST")).isEqualTo("smtp.example.org");
@@ -90,6 +96,8 @@ class ExistingSecretsTests {
 		Manifests both = HelmChart.render(Values.minimal()
 			.with("admin.token", "inline").with("admin.existingSecret", "ops-admin")
 			.with("deviceCookie.key", "7kOqmgfgjA2Hn0Pm2PI2KUnGFv1GvyBP90vYHPmRPuI=").with("deviceCookie.existingSecret", "ops-device")
+			.with("session.key", "7kOqmgfgjA2Hn0Pm2PI2KUnGFv1GvyBP90vYHPmRPuI=").with("session.existingSecret", "ops-session")
+			.with("emailCodes.key", "7kOqmgfgjA2Hn0Pm2PI2KUnGFv1GvyBP90vYHPmRPuI=").with("emailCodes.existingSecret", "ops-email-codes")
 			.with("tls.certificate", "inline").with("tls.privateKey", "inline").with("tls.existingSecret", "ops-tls")
 			.with("stepUp.jwks", "{}").with("stepUp.existingSecret", "ops-stepup")
 			.with("factorEncryption.keys", "{}").with("factorEncryption.existingSecret", "ops-factors")
@@ -99,6 +107,9 @@ class ExistingSecretsTests {
 		assertThat(Manifests.<String>at(both.volume("stepup"), "secret.secretName")).isEqualTo("ops-stepup");
 		assertThat(Manifests.secretRefName(both.env().get("SPRING_DATA_REDIS_PASSWORD"))).isEqualTo("ops-redis");
 		assertThat(Manifests.secretRefName(both.env().get("GUARD_DEVICE_COOKIE_KEY"))).isEqualTo("ops-device");
+		assertThat(Manifests.secretRefName(both.env().get("GUARD_SESSION_KEY"))).isEqualTo("ops-session");
+		assertThat(Manifests.secretRefName(both.env().get("GUARD_FACTORS_EMAIL_CODE_KEY"))).isEqualTo("ops-email-codes");
+		assertThat(Manifests.<String>at(both.volume("factors"), "secret.secretName")).isEqualTo("ops-factors");
 	}
 
 	@Test

@@ -96,7 +96,7 @@ class SchemaTests {
 		assertThat(result.getMessages()).anyMatch((message) -> message.contains("replicaCount"));
 	}
 
-	private static void assertRejectedBySchema(Values values, String complaint) {
+	static void assertRejectedBySchema(Values values, String complaint) {
 		assertThatThrownBy(() -> HelmChart.render(values))
 			.hasMessageContaining("values don't meet the specifications of the schema")
 			.hasMessageContaining(complaint);
