@@ -5,6 +5,7 @@ import java.util.Optional;
 import io.registryguard.classify.RouteClassificationFilter;
 import io.registryguard.web.Problem;
 import io.registryguard.web.ProblemResponses;
+import io.registryguard.web.RequestCookies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -77,7 +78,8 @@ public final class GuardSessionFilter implements GlobalFilter, Ordered {
         if (guard == null && crossSiteNavigation(exchange)) {
             // The guard cookie is SameSite=Strict, so a link followed from another site arrives without it while
             // the registry's (Lax) cookie comes along: show that page anonymously instead of ending the session.
-            return chain.filter(exchange.mutate().request(withoutCookie(exchange, registryCookie)).build());
+            return chain.filter(exchange.mutate()
+                    .request(RequestCookies.without(exchange.getRequest(), registryCookie::equals)).build());
         }
         log.info("refused {} {}: registry session without a guard session (second factor not completed here)",
                 exchange.getRequest().getMethod(), path);
@@ -89,20 +91,6 @@ public final class GuardSessionFilter implements GlobalFilter, Ordered {
         String method = request.getMethod().name();
         return (method.equals("GET") || method.equals("HEAD"))
                 && "cross-site".equalsIgnoreCase(request.getHeaders().getFirst("Sec-Fetch-Site"));
-    }
-
-    private static org.springframework.http.server.reactive.ServerHttpRequest withoutCookie(ServerWebExchange exchange,
-            String name) {
-        return exchange.getRequest().mutate().headers(headers -> {
-            String kept = headers.getOrEmpty(HttpHeaders.COOKIE).stream()
-                    .flatMap(h -> java.util.Arrays.stream(h.split(";\\s*")))
-                    .filter(c -> !c.isBlank() && !c.startsWith(name + "="))
-                    .collect(java.util.stream.Collectors.joining("; "));
-            headers.remove(HttpHeaders.COOKIE);
-            if (!kept.isEmpty()) {
-                headers.set(HttpHeaders.COOKIE, kept);
-            }
-        }).build();
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange) {

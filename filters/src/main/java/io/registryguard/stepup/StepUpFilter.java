@@ -19,6 +19,7 @@ import io.registryguard.session.GuardSession;
 import io.registryguard.session.SignedValue;
 import io.registryguard.web.Problem;
 import io.registryguard.web.ProblemResponses;
+import io.registryguard.web.RequestCookies;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -123,19 +124,8 @@ public final class StepUpFilter implements GlobalFilter, Ordered {
 
     /** The registry never sees the gateway's token. */
     static ServerHttpRequest withoutToken(ServerHttpRequest request) {
-        return request.mutate().headers(headers -> {
-            headers.remove(StepUpTokenExtractor.HEADER);
-            String cookies = String.join("; ", headers.getOrEmpty(HttpHeaders.COOKIE));
-            if (cookies.contains(StepUpTokenExtractor.COOKIE + "=")) {
-                String kept = java.util.Arrays.stream(cookies.split(";\\s*"))
-                        .filter(c -> !c.startsWith(StepUpTokenExtractor.COOKIE + "="))
-                        .collect(java.util.stream.Collectors.joining("; "));
-                headers.remove(HttpHeaders.COOKIE);
-                if (!kept.isEmpty()) {
-                    headers.set(HttpHeaders.COOKIE, kept);
-                }
-            }
-        }).build();
+        ServerHttpRequest withoutHeader = request.mutate().headers(h -> h.remove(StepUpTokenExtractor.HEADER)).build();
+        return RequestCookies.without(withoutHeader, StepUpTokenExtractor.COOKIE::equals);
     }
 
     @Override

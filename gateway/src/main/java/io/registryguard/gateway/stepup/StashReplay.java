@@ -6,6 +6,7 @@ import java.util.Set;
 import io.registryguard.clientip.ClientAddress;
 import io.registryguard.gateway.proxy.Upstream;
 import io.registryguard.stepup.StashedRequest;
+import io.registryguard.web.RequestCookies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -72,9 +73,7 @@ final class StashReplay {
 
     /** The browser's cookies minus the gateway's own ({@code __Host-guard-*}): the registry sees what it set. */
     static String registryCookies(List<String> cookieHeaders) {
-        return cookieHeaders.stream().flatMap(h -> java.util.Arrays.stream(h.split(";\\s*")))
-                .filter(c -> !c.isBlank() && !c.startsWith("__Host-guard-"))
-                .collect(java.util.stream.Collectors.joining("; "));
+        return RequestCookies.without(cookieHeaders, name -> name.startsWith("__Host-guard-"));
     }
 
     private static void copy(HttpHeaders from, HttpHeaders to, String... names) {
