@@ -17,15 +17,9 @@ public record UsernameTraversalSettings(TimeBuckets buckets, int ipThreshold, in
 
     public UsernameTraversalSettings {
         Objects.requireNonNull(buckets, "window");
-        positive("ip-threshold", ipThreshold);
-        positive("ip-weight", ipWeight);
-        positive("subnet-threshold", subnetThreshold);
-        positive("subnet-weight", subnetWeight);
-    }
-
-    static void positive(String key, long value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(key + " must be > 0, was " + value);
-        }
+        RiskChecks.positive("ip-threshold", ipThreshold);
+        RiskChecks.positive("ip-weight", ipWeight);
+        RiskChecks.positive("subnet-threshold", subnetThreshold);
+        RiskChecks.positive("subnet-weight", subnetWeight);
     }
 }
