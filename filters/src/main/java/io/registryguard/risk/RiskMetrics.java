@@ -16,4 +16,8 @@ public interface RiskMetrics {
     /** A signal failed or timed out; {@code treatedAsRisky} says which fail mode applied. */
     default void signalFailed(String signal, boolean treatedAsRisky) {
     }
+
+    /** The global "under attack" flag went up ({@code true}) or down. */
+    default void underAttackChanged(boolean underAttack) {
+    }
 }
