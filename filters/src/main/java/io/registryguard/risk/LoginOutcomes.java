@@ -3,8 +3,8 @@ package io.registryguard.risk;
 import java.util.List;
 import java.util.Objects;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  */
 public final class LoginOutcomes implements LoginOutcomeListener {
 
-    private static final Log log = LogFactory.getLog(LoginOutcomes.class);
+    private static final Logger log = LoggerFactory.getLogger(LoginOutcomes.class);
 
     private final List<LoginOutcomeListener> listeners;
 
@@ -29,7 +29,7 @@ public final class LoginOutcomes implements LoginOutcomeListener {
         return Flux.fromIterable(listeners)
                 .flatMap(listener -> Mono.defer(() -> listener.outcome(attempt, failed))
                         .onErrorResume(error -> {
-                            log.warn("recording a login outcome failed: " + error);
+                            log.warn("recording a login outcome failed: {}", error.toString());
                             return Mono.empty();
                         }))
                 .then();

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  */
 public final class RiskEngine {
 
-    private static final Log log = LogFactory.getLog(RiskEngine.class);
+    private static final Logger log = LoggerFactory.getLogger(RiskEngine.class);
 
     private final List<NamedSignal> signals;
     private final RiskThresholds thresholds;
@@ -51,7 +51,7 @@ public final class RiskEngine {
         return Flux.fromIterable(signals)
                 .flatMap(named -> evaluate(named, attempt), Math.max(1, signals.size()))
                 .collectList()
-                .map(found -> assessment(found))
+                .map(this::assessment)
                 .doOnNext(assessment -> metrics.assessed(assessment.action()));
     }
 
@@ -62,8 +62,8 @@ public final class RiskEngine {
                 .onErrorResume(error -> {
                     SignalFailMode mode = named.onError();
                     metrics.signalFailed(named.name(), mode.treatAsRisky());
-                    log.warn("risk signal " + named.name() + " failed (" + error + "); "
-                            + (mode.treatAsRisky() ? "counted as risky" : "ignored"));
+                    log.warn("risk signal {} failed ({}); {}", named.name(), error.toString(),
+                            mode.treatAsRisky() ? "counted as risky" : "ignored");
                     return Mono.just(mode.treatAsRisky()
                             ? List.of(WeightedReason.of(RiskReason.SIGNAL_UNAVAILABLE, mode.weight()))
                             : List.of());
