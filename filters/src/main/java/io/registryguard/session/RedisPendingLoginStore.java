@@ -75,10 +75,22 @@ public final class RedisPendingLoginStore implements PendingLoginStore {
         try {
             return Mono.just(PendingLoginJson.read(id, keys.open(associatedData(id), new String(value, UTF_8))));
         } catch (FactorDecryptionException | IllegalArgumentException unreadable) {
-            // Neither message is logged: both are about the value; the id is what an operator can look up.
+            // Neither message is logged: both are about the value. Nor is the id: it is the pending cookie's value;
+            // a fingerprint lets an operator match log lines without being able to use it.
             log.warn("Pending login {} in Redis cannot be read (altered, moved from another key, sealed with a key no"
-                    + " longer on the factor key ring, or not a record this version writes): treated as absent", id);
+                    + " longer on the factor key ring, or not a record this version writes): treated as absent",
+                    fingerprint(id));
             return Mono.empty();
+        }
+    }
+
+    /** The first 8 hex digits of the id's SHA-256: enough to tell log lines apart, useless as a cookie. */
+    static String fingerprint(String id) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(UTF_8));
+            return "#" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
