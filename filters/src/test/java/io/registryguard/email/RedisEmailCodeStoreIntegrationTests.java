@@ -16,31 +16,25 @@ import org.junit.jupiter.api.Test;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.registryguard.email.CheckResult.Outcome;
-import io.registryguard.ratelimit.RateLimitRedis;
 import io.registryguard.testsupport.Race;
-import io.registryguard.testsupport.RedisTestServer;
+import io.registryguard.testsupport.RedisSession;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** The email code store contract on a real Redis, plus what only Redis has: the layout, the TTL, outages. */
 class RedisEmailCodeStoreIntegrationTests extends EmailCodeStoreContract {
 
-    private RedisTestServer server;
-    private RateLimitRedis redis;
+    private RedisSession redis;
     private RedisEmailCodeStore store;
 
     @BeforeEach
     void connect() {
-        server = RedisTestServer.get();
-        redis = RateLimitRedis.connect(server.url());
+        redis = RedisSession.open();
         store = new RedisEmailCodeStore(redis.connection());
     }
 
     @AfterEach
     void disconnect() {
-        if (server.canRestart()) {
-            server.start();
-        }
         redis.close();
     }
 
@@ -127,9 +121,9 @@ class RedisEmailCodeStoreIntegrationTests extends EmailCodeStoreContract {
 
     @Test
     void everyOperationWhenRedisStoppedThenErrorsInsteadOfHanging() {
-        assumeTrue(server.canRestart(), "needs a redis-server the tests start (not SPRING_DATA_REDIS_URL)");
+        assumeTrue(redis.server().canRestart(), "needs a redis-server the tests start (not SPRING_DATA_REDIS_URL)");
         store.put(enroll, code(HASH, 5)).block();
-        server.stop();
+        redis.server().stop();
 
         List<Mono<?>> operations = List.of(store.put(enroll, code(HASH, 5)), store.reserveTry(enroll, clock.instant()),
                 store.consume(enroll, HASH));
@@ -140,11 +134,11 @@ class RedisEmailCodeStoreIntegrationTests extends EmailCodeStoreContract {
 
     @Test
     void checkWhenRedisStoppedThenErrorNotAccepted() {
-        assumeTrue(server.canRestart(), "needs a redis-server the tests start (not SPRING_DATA_REDIS_URL)");
+        assumeTrue(redis.server().canRestart(), "needs a redis-server the tests start (not SPRING_DATA_REDIS_URL)");
         EmailVerification verification = EmailVerification.create(EmailCodeSettings.defaults(), store,
                 EmailVerification.generateHashKey(), clock);
         String code = verification.issue(alice, CodePurpose.ENROLL).block().code();
-        server.stop();
+        redis.server().stop();
 
         StepVerifier.create(verification.check(alice, CodePurpose.ENROLL, code))
                 .expectError(RedisException.class)

@@ -17,31 +17,25 @@ import org.junit.jupiter.api.Test;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.SlotHash;
-import io.registryguard.ratelimit.RateLimitRedis;
 import io.registryguard.testsupport.Race;
-import io.registryguard.testsupport.RedisTestServer;
+import io.registryguard.testsupport.RedisSession;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** The factor store contract on a real Redis, plus what only Redis has: the key layout, no expiry, outages. */
 class RedisFactorStoreIntegrationTests extends FactorStoreContract {
 
-    private RedisTestServer server;
-    private RateLimitRedis redis;
+    private RedisSession redis;
     private RedisFactorStore store;
 
     @BeforeEach
     void connect() {
-        server = RedisTestServer.get();
-        redis = RateLimitRedis.connect(server.url());
+        redis = RedisSession.open();
         store = new RedisFactorStore(redis.connection());
     }
 
     @AfterEach
     void disconnect() {
-        if (server.canRestart()) {
-            server.start();
-        }
         redis.close();
     }
 
@@ -110,9 +104,9 @@ class RedisFactorStoreIntegrationTests extends FactorStoreContract {
 
     @Test
     void everyOperationWhenRedisStoppedThenErrorsInsteadOfHanging() {
-        assumeTrue(server.canRestart(), "needs a redis-server the tests start (not SPRING_DATA_REDIS_URL)");
+        assumeTrue(redis.server().canRestart(), "needs a redis-server the tests start (not SPRING_DATA_REDIS_URL)");
         store.save(factors(alice, 100)).block();
-        server.stop();
+        redis.server().stop();
 
         List<Mono<?>> operations = List.of(store.find(alice), store.save(factors(alice, 100)),
                 store.consumeRecoveryCode(alice, CODE_A), store.advanceTotpStep(alice, 101),
@@ -124,15 +118,15 @@ class RedisFactorStoreIntegrationTests extends FactorStoreContract {
 
     @Test
     void advanceTotpStepWhenRedisHangsThenTimesOutWithinTheCommandTimeout() {
-        assumeTrue(server.canRestart(), "needs a redis-server the tests start (not SPRING_DATA_REDIS_URL)");
+        assumeTrue(redis.server().canRestart(), "needs a redis-server the tests start (not SPRING_DATA_REDIS_URL)");
         store.save(factors(alice, 100)).block();
-        server.pause();
+        redis.server().pause();
         try {
             StepVerifier.create(store.advanceTotpStep(alice, 101))
                     .expectError(RedisException.class)
                     .verify(Duration.ofSeconds(5));
         } finally {
-            server.resume();
+            redis.server().resume();
         }
         assertThat(store.find(alice).block().lastTotpStep()).as("the timed-out step may or may not have landed")
                 .isBetween(100L, 101L);

@@ -17,31 +17,25 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.SlotHash;
-import io.registryguard.ratelimit.RateLimitRedis;
 import io.registryguard.sequence.HistoryKey.ByAccount;
 import io.registryguard.sequence.HistoryKey.ByProject;
-import io.registryguard.testsupport.RedisTestServer;
+import io.registryguard.testsupport.RedisSession;
 import reactor.test.StepVerifier;
 
 /** The history contract on a real Redis, plus what only Redis has: the key layout, trimming, expiry, outages. */
 class RedisSequenceHistoryIntegrationTests extends SequenceHistoryContract {
 
-    private RedisTestServer server;
-    private RateLimitRedis redis;
+    private RedisSession redis;
     private RedisSequenceHistory store;
 
     @BeforeEach
     void connect() {
-        server = RedisTestServer.get();
-        redis = RateLimitRedis.connect(server.url());
+        redis = RedisSession.open();
         store = new RedisSequenceHistory(redis.connection(), RETENTION, MAX_EVENTS_PER_KEY, Clock.systemUTC());
     }
 
     @AfterEach
     void disconnect() {
-        if (server.canRestart()) {
-            server.start();
-        }
         redis.close();
     }
 
@@ -114,8 +108,8 @@ class RedisSequenceHistoryIntegrationTests extends SequenceHistoryContract {
 
     @Test
     void recentWhenRedisStoppedThenErrorInsteadOfHanging() {
-        assumeTrue(server.canRestart(), "needs a redis-server the tests start (not SPRING_DATA_REDIS_URL)");
-        server.stop();
+        assumeTrue(redis.server().canRestart(), "needs a redis-server the tests start (not SPRING_DATA_REDIS_URL)");
+        redis.server().stop();
 
         StepVerifier.create(store.recent(new ByAccount(alice), now)).expectError(RedisException.class)
                 .verify(Duration.ofSeconds(5));

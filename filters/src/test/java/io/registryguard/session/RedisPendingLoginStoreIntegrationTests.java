@@ -18,8 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.registryguard.mfa.FactorKeyRing;
-import io.registryguard.ratelimit.RateLimitRedis;
-import io.registryguard.testsupport.RedisTestServer;
+import io.registryguard.testsupport.RedisSession;
 import reactor.test.StepVerifier;
 
 /**
@@ -31,22 +30,17 @@ class RedisPendingLoginStoreIntegrationTests extends PendingLoginStoreContract {
 
     private static final FactorKeyRing RING = ring("2026-11", "2026-05");
 
-    private RedisTestServer server;
-    private RateLimitRedis redis;
+    private RedisSession redis;
     private RedisPendingLoginStore store;
 
     @BeforeEach
     void connect() {
-        server = RedisTestServer.get();
-        redis = RateLimitRedis.connect(server.url());
+        redis = RedisSession.open();
         store = new RedisPendingLoginStore(redis.connection(), RING);
     }
 
     @AfterEach
     void disconnect() {
-        if (server.canRestart()) {
-            server.start();
-        }
         redis.close();
     }
 
@@ -196,8 +190,8 @@ class RedisPendingLoginStoreIntegrationTests extends PendingLoginStoreContract {
 
     @Test
     void everyOperationWhenRedisStoppedThenErrorInsteadOfHanging() {
-        assumeTrue(server.canRestart(), "needs a redis-server the tests start (not SPRING_DATA_REDIS_URL)");
-        server.stop();
+        assumeTrue(redis.server().canRestart(), "needs a redis-server the tests start (not SPRING_DATA_REDIS_URL)");
+        redis.server().stop();
 
         StepVerifier.create(store.save(login(id), TTL)).expectError(RedisException.class).verify(Duration.ofSeconds(5));
         StepVerifier.create(store.find(id)).expectError(RedisException.class).verify(Duration.ofSeconds(5));

@@ -17,30 +17,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.lettuce.core.RedisException;
-import io.registryguard.ratelimit.RateLimitRedis;
 import io.registryguard.testsupport.Race;
-import io.registryguard.testsupport.RedisTestServer;
+import io.registryguard.testsupport.RedisSession;
 import reactor.test.StepVerifier;
 
 /** The jti store contract on a real Redis, plus the key, its expiry, outages and the guard on top. */
 class RedisJtiStoreIntegrationTests extends JtiStoreContract {
 
-    private RedisTestServer server;
-    private RateLimitRedis redis;
+    private RedisSession redis;
     private RedisJtiStore store;
 
     @BeforeEach
     void connect() {
-        server = RedisTestServer.get();
-        redis = RateLimitRedis.connect(server.url());
+        redis = RedisSession.open();
         store = new RedisJtiStore(redis.connection());
     }
 
     @AfterEach
     void disconnect() {
-        if (server.canRestart()) {
-            server.start();
-        }
         redis.close();
     }
 
@@ -73,8 +67,8 @@ class RedisJtiStoreIntegrationTests extends JtiStoreContract {
 
     @Test
     void burnWhenRedisStoppedThenErrorInsteadOfHanging() {
-        assumeTrue(server.canRestart(), "needs a redis-server the tests start (not SPRING_DATA_REDIS_URL)");
-        server.stop();
+        assumeTrue(redis.server().canRestart(), "needs a redis-server the tests start (not SPRING_DATA_REDIS_URL)");
+        redis.server().stop();
 
         StepVerifier.create(store.burn(jti, inFiveMinutes)).expectError(RedisException.class)
                 .verify(Duration.ofSeconds(5));
