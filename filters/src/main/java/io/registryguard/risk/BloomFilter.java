@@ -1,5 +1,7 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.RiskChecks;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.FailureRatioSettings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

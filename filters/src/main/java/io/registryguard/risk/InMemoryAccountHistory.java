@@ -1,5 +1,8 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.NoveltySettings;
+import io.registryguard.policy.risk.RiskChecks;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.TimeBuckets;
+
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

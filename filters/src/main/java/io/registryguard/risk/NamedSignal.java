@@ -1,5 +1,7 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.SignalFailMode;
+
 import java.util.Objects;
 
 /** A signal as the engine runs it: a name for metrics and logs, and what its failure counts as. */

@@ -1,5 +1,7 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.NoveltySettings;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.PwnedPasswordsSettings;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

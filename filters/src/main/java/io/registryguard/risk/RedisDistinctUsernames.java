@@ -1,5 +1,7 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.TimeBuckets;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.RiskThresholds;
+import io.registryguard.policy.risk.SignalFailMode;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,7 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.RiskAction;
+
 /**
  * What the risk engine reports. The gateway binds it to Micrometer; {@link #NOOP} ignores all. Called on request
  * threads: implementations must be cheap and must not block.

@@ -1,5 +1,7 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.UnderAttackSettings;
+
 import java.time.Instant;
 import java.util.Objects;
 

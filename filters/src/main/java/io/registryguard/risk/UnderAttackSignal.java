@@ -1,5 +1,7 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.RiskChecks;
+
 import java.util.List;
 import java.util.Objects;
 

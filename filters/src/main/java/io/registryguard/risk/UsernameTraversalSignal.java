@@ -1,5 +1,7 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.UsernameTraversalSettings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

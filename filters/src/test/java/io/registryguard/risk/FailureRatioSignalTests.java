@@ -1,5 +1,8 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.FailureRatioSettings;
+import io.registryguard.policy.risk.TimeBuckets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.NoveltySettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

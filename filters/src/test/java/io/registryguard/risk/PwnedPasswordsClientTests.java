@@ -1,5 +1,7 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.PwnedPasswordsSettings;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.registryguard.risk.PwnedPasswordsSettings.OnLookupFailure;
+import io.registryguard.policy.risk.PwnedPasswordsSettings.OnLookupFailure;
 import io.registryguard.testsupport.MutableClock;
 import reactor.test.StepVerifier;
 

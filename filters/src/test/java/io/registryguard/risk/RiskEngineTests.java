@@ -1,5 +1,9 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.RiskAction;
+import io.registryguard.policy.risk.RiskThresholds;
+import io.registryguard.policy.risk.SignalFailMode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

@@ -1,5 +1,11 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.FailureRatioSettings;
+import io.registryguard.policy.risk.RiskAction;
+import io.registryguard.policy.risk.RiskThresholds;
+import io.registryguard.policy.risk.SignalFailMode;
+import io.registryguard.policy.risk.UsernameTraversalSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

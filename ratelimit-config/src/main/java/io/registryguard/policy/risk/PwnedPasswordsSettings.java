@@ -1,4 +1,4 @@
-package io.registryguard.risk;
+package io.registryguard.policy.risk;
 
 import java.net.URI;
 import java.time.Duration;

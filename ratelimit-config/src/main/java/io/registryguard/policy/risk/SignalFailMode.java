@@ -1,4 +1,4 @@
-package io.registryguard.risk;
+package io.registryguard.policy.risk;
 
 /**
  * What a signal's error (or timeout) counts as. Ignoring it keeps logins working when a store is down; treating

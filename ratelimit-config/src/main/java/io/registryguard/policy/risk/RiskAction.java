@@ -1,4 +1,4 @@
-package io.registryguard.risk;
+package io.registryguard.policy.risk;
 
 /** What the gateway does with an attempt, from least to most severe. */
 public enum RiskAction {

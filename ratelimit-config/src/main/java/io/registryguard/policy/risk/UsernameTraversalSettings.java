@@ -1,4 +1,4 @@
-package io.registryguard.risk;
+package io.registryguard.policy.risk;
 
 import java.time.Duration;
 import java.util.Objects;
