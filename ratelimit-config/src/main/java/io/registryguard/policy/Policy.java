@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.registryguard.policy.risk.RiskPolicy;
+
 /**
  * The whole policy, immutable, validated once at load. A reload builds a new instance and swaps it in.
  *
@@ -22,10 +24,12 @@ import java.util.Objects;
  *                      completes and their sessions are refused; the admin API freezes more at run time
  * @param stepUp        what each sensitive route demands before it is forwarded
  * @param sequenceRules the thresholds and actions of the rules that judge a sensitive action by what came before it
+ * @param risk          how credential stuffing is scored and answered
  */
 public record Policy(String version, String sha256, String source, Normalization normalization,
         BodyLimits body, List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins,
-        java.util.Set<String> frozenAccounts, StepUpRule.Settings stepUp, SequencePolicy sequenceRules) {
+        java.util.Set<String> frozenAccounts, StepUpRule.Settings stepUp, SequencePolicy sequenceRules,
+        RiskPolicy risk) {
 
     public Policy {
         routes = List.copyOf(routes);
@@ -35,6 +39,15 @@ public record Policy(String version, String sha256, String source, Normalization
         frozenAccounts = java.util.Set.copyOf(frozenAccounts);
         Objects.requireNonNull(stepUp, "stepUp");
         Objects.requireNonNull(sequenceRules, "sequenceRules");
+        Objects.requireNonNull(risk, "risk");
+    }
+
+    /** With the built-in risk settings. */
+    public Policy(String version, String sha256, String source, Normalization normalization, BodyLimits body,
+            List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins,
+            java.util.Set<String> frozenAccounts, StepUpRule.Settings stepUp, SequencePolicy sequenceRules) {
+        this(version, sha256, source, normalization, body, routes, limits, subnets, logins, frozenAccounts, stepUp,
+                sequenceRules, RiskPolicy.DEFAULTS);
     }
 
     /** With the built-in sequence rules. */

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.registryguard.policy.risk.RiskPolicy;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Turns the composed YAML tree into a {@link Policy}, reporting every problem before giving up. */
 final class PolicyReader {
 
     static final List<String> TOP_KEYS = List.of("version", "paths", "body", "routes", "limits", "subnets",
-            "logins", "frozen-accounts", "step-up", "sequence-rules");
+            "logins", "frozen-accounts", "step-up", "sequence-rules", "risk");
     static final List<String> PATHS_KEYS = List.of("case-insensitive");
     static final List<String> BODY_KEYS = List.of("form-max-size");
     static final List<String> SUBNETS_KEYS = List.of("ipv4-prefix", "ipv6-prefix");
@@ -49,10 +50,11 @@ final class PolicyReader {
                 .orElse(StepUpRule.Settings.DEFAULT);
         SequencePolicy sequenceRules = sections.optional("sequence-rules").map(SequenceRulesReader::read)
                 .orElse(SequencePolicy.DEFAULTS);
+        RiskPolicy risk = sections.optional("risk").map(RiskReader::read).orElse(RiskPolicy.DEFAULTS);
         problems.throwIfAny();
         return new Policy(version.orElseThrow(), sha256, source, new Policy.Normalization(caseInsensitive),
                 new Policy.BodyLimits(formMaxBytes), rules.stream().map(LocatedRule::rule).toList(), limits, subnets,
-                logins, frozen, stepUp, sequenceRules);
+                logins, frozen, stepUp, sequenceRules, risk);
     }
 
     private static java.util.Set<String> frozen(YamlValue value) {

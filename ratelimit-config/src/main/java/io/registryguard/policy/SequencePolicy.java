@@ -14,9 +14,11 @@ import java.util.stream.Stream;
  * @param ownerRemovalAfterInvite      removing (or demoting) an Owner soon after an invite of a young account
  * @param accountDeletionAfterRoleLoss deleting an account soon after it lost a project role
  * @param inviteBurst                  one account inviting to many projects in a short window
+ * @param inviteAfterNovelLogin        an invite soon after a login the risk signals found novel
  */
 public record SequencePolicy(OwnerRemovalAfterInvite ownerRemovalAfterInvite,
-        AccountDeletionAfterRoleLoss accountDeletionAfterRoleLoss, InviteBurst inviteBurst) {
+        AccountDeletionAfterRoleLoss accountDeletionAfterRoleLoss, InviteBurst inviteBurst,
+        InviteAfterNovelLogin inviteAfterNovelLogin) {
 
     /** Longer windows keep more history than any takeover sequence needs, in every replica's store. */
     public static final Duration MAX_WINDOW = Duration.ofDays(30);
@@ -31,18 +33,27 @@ public record SequencePolicy(OwnerRemovalAfterInvite ownerRemovalAfterInvite,
     public static final SequencePolicy DEFAULTS = new SequencePolicy(
             new OwnerRemovalAfterInvite(Duration.ofHours(24), Duration.ofDays(7), true, Action.DENY),
             new AccountDeletionAfterRoleLoss(Duration.ofHours(24), Action.DENY),
-            new InviteBurst(3, Duration.ofHours(1), Action.REQUIRE_STEP_UP));
+            new InviteBurst(3, Duration.ofHours(1), Action.REQUIRE_STEP_UP),
+            new InviteAfterNovelLogin(Duration.ofHours(1), Action.REQUIRE_STEP_UP));
 
     public SequencePolicy {
         Objects.requireNonNull(ownerRemovalAfterInvite, "ownerRemovalAfterInvite");
         Objects.requireNonNull(accountDeletionAfterRoleLoss, "accountDeletionAfterRoleLoss");
         Objects.requireNonNull(inviteBurst, "inviteBurst");
+        Objects.requireNonNull(inviteAfterNovelLogin, "inviteAfterNovelLogin");
+    }
+
+    /** With the built-in {@code invite-after-novel-login}. */
+    public SequencePolicy(OwnerRemovalAfterInvite ownerRemovalAfterInvite,
+            AccountDeletionAfterRoleLoss accountDeletionAfterRoleLoss, InviteBurst inviteBurst) {
+        this(ownerRemovalAfterInvite, accountDeletionAfterRoleLoss, inviteBurst,
+                new InviteAfterNovelLogin(Duration.ofHours(1), Action.REQUIRE_STEP_UP));
     }
 
     /** How long a history of sensitive events must be kept for every rule to see what it looks for. */
     public Duration longestWindow() {
-        return Stream.of(ownerRemovalAfterInvite.within(), accountDeletionAfterRoleLoss.within(), inviteBurst.within())
-                .max(Duration::compareTo).orElseThrow();
+        return Stream.of(ownerRemovalAfterInvite.within(), accountDeletionAfterRoleLoss.within(), inviteBurst.within(),
+                inviteAfterNovelLogin.within()).max(Duration::compareTo).orElseThrow();
     }
 
     /** What a rule does when it fires. */
@@ -106,6 +117,18 @@ public record SequencePolicy(OwnerRemovalAfterInvite ownerRemovalAfterInvite,
                 throw new IllegalArgumentException("projects must be between " + MIN_BURST_PROJECTS + " and "
                         + MAX_BURST_PROJECTS + ", was " + projects);
             }
+            window(within, "within");
+            Objects.requireNonNull(action, "action");
+        }
+    }
+
+    /**
+     * {@code invite-after-novel-login}: an invite sent within {@code within} after a login from a subnet or client
+     * family the account never used, or after a long dormancy (2024: the attackers' logins were all novel).
+     */
+    public record InviteAfterNovelLogin(Duration within, Action action) {
+
+        public InviteAfterNovelLogin {
             window(within, "within");
             Objects.requireNonNull(action, "action");
         }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.registryguard.policy.SequencePolicy.AccountDeletionAfterRoleLoss;
 import io.registryguard.policy.SequencePolicy.Action;
+import io.registryguard.policy.SequencePolicy.InviteAfterNovelLogin;
 import io.registryguard.policy.SequencePolicy.InviteBurst;
 import io.registryguard.policy.SequencePolicy.OwnerRemovalAfterInvite;
 
@@ -16,11 +17,12 @@ import io.registryguard.policy.SequencePolicy.OwnerRemovalAfterInvite;
 final class SequenceRulesReader {
 
     static final List<String> KEYS = List.of("owner-removal-after-invite", "account-deletion-after-role-loss",
-            "invite-burst");
+            "invite-burst", "invite-after-novel-login");
     static final List<String> OWNER_REMOVAL_KEYS = List.of("within", "invitee-younger-than", "unknown-age-is-young",
             "action");
     static final List<String> ACCOUNT_DELETION_KEYS = List.of("within", "action");
     static final List<String> INVITE_BURST_KEYS = List.of("projects", "within", "action");
+    static final List<String> NOVEL_LOGIN_KEYS = List.of("within", "action");
 
     private static final String ACTIONS = "deny (refuse the action) or require-step-up (a second factor for this"
             + " very action)";
@@ -41,7 +43,9 @@ final class SequenceRulesReader {
                 .map(SequenceRulesReader::accountDeletion).orElse(defaults.accountDeletionAfterRoleLoss());
         InviteBurst inviteBurst = rules.optional("invite-burst").map(SequenceRulesReader::inviteBurst)
                 .orElse(defaults.inviteBurst());
-        return new SequencePolicy(ownerRemoval, accountDeletion, inviteBurst);
+        InviteAfterNovelLogin novelLogin = rules.optional("invite-after-novel-login")
+                .map(SequenceRulesReader::inviteAfterNovelLogin).orElse(defaults.inviteAfterNovelLogin());
+        return new SequencePolicy(ownerRemoval, accountDeletion, inviteBurst, novelLogin);
     }
 
     /** Problems are reported and the defaults stand in, so that reading goes on; the policy is rejected anyway. */
@@ -68,6 +72,14 @@ final class SequenceRulesReader {
         InviteBurst defaults = SequencePolicy.DEFAULTS.inviteBurst();
         return rule.mapping(INVITE_BURST_KEYS).map(fields -> new InviteBurst(
                 fields.optional("projects").flatMap(SequenceRulesReader::projects).orElse(defaults.projects()),
+                fields.optional("within").flatMap(SequenceRulesReader::window).orElse(defaults.within()),
+                fields.optional("action").flatMap(SequenceRulesReader::action).orElse(defaults.action())))
+                .orElse(defaults);
+    }
+
+    private static InviteAfterNovelLogin inviteAfterNovelLogin(YamlValue rule) {
+        InviteAfterNovelLogin defaults = SequencePolicy.DEFAULTS.inviteAfterNovelLogin();
+        return rule.mapping(NOVEL_LOGIN_KEYS).map(fields -> new InviteAfterNovelLogin(
                 fields.optional("within").flatMap(SequenceRulesReader::window).orElse(defaults.within()),
                 fields.optional("action").flatMap(SequenceRulesReader::action).orElse(defaults.action())))
                 .orElse(defaults);

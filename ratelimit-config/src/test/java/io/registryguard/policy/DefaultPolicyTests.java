@@ -186,6 +186,6 @@ class DefaultPolicyTests {
         }
         assertThat(uncommented).isEmpty();
         assertThat(lines.stream().filter(l -> key.matcher(l).matches()).count())
-                .isEqualTo(10 + 2 + policy.routes().size() + policy.limits().size() + 2 + policy.logins().size() + 2 + 3);
+                .isEqualTo(11 + 2 + policy.routes().size() + policy.limits().size() + 2 + policy.logins().size() + 2 + 4 + 6);
     }
 }

@@ -35,6 +35,7 @@ class SequenceRulesValidationTests {
                     action: require-step-up
                   account-deletion-after-role-loss: {within: 12h, action: require-step-up}
                   invite-burst: {projects: 5, within: 30m, action: deny}
+                  invite-after-novel-login: {within: 3h, action: deny}
                 """).sequenceRules();
 
         assertThat(rules.ownerRemovalAfterInvite()).isEqualTo(new OwnerRemovalAfterInvite(Duration.ofDays(2),
@@ -42,6 +43,8 @@ class SequenceRulesValidationTests {
         assertThat(rules.accountDeletionAfterRoleLoss())
                 .isEqualTo(new AccountDeletionAfterRoleLoss(Duration.ofHours(12), Action.REQUIRE_STEP_UP));
         assertThat(rules.inviteBurst()).isEqualTo(new InviteBurst(5, Duration.ofMinutes(30), Action.DENY));
+        assertThat(rules.inviteAfterNovelLogin())
+                .isEqualTo(new SequencePolicy.InviteAfterNovelLogin(Duration.ofHours(3), Action.DENY));
         assertThat(rules.longestWindow()).isEqualTo(Duration.ofDays(2));
     }
 
@@ -55,6 +58,8 @@ class SequenceRulesValidationTests {
         assertThat(rules.accountDeletionAfterRoleLoss())
                 .isEqualTo(new AccountDeletionAfterRoleLoss(Duration.ofHours(24), Action.DENY));
         assertThat(rules.inviteBurst()).isEqualTo(new InviteBurst(3, Duration.ofHours(1), Action.REQUIRE_STEP_UP));
+        assertThat(rules.inviteAfterNovelLogin()).isEqualTo(new SequencePolicy.InviteAfterNovelLogin(
+                Duration.ofHours(1), Action.REQUIRE_STEP_UP));
         assertThat(rules.longestWindow()).isEqualTo(Duration.ofHours(24));
     }
 
@@ -79,7 +84,7 @@ class SequenceRulesValidationTests {
                 sequence-rules:
                   owner-removal: {within: 24h}
                 """)).containsExactly("policy.yaml:5: sequence-rules.owner-removal: unknown key; expected one of:"
-                + " owner-removal-after-invite, account-deletion-after-role-loss, invite-burst");
+                + " owner-removal-after-invite, account-deletion-after-role-loss, invite-burst, invite-after-novel-login");
     }
 
     @Test
