@@ -51,26 +51,16 @@ final class BucketKeys {
 
     /** The address in its canonical text form, without an IPv6 scope. */
     static String address(InetAddress address) {
-        return canonical(address.getAddress()).getHostAddress();
+        try {
+            return InetAddress.getByAddress(address.getAddress()).getHostAddress(); // IPv4-mapped comes back IPv4
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an address", e);
+        }
     }
 
     /** The network the address is in, like {@code 203.0.113.0/24} or {@code 2001:db8:0:ff00:0:0:0:0/56}. */
     String subnet(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        int prefixLength = bytes.length == 4 ? subnets.ipv4Prefix() : subnets.ipv6Prefix();
-        byte[] masked = Arrays.copyOf(bytes, bytes.length);
-        for (int bit = prefixLength; bit < masked.length * 8; bit++) {
-            masked[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
-        }
-        return canonical(masked).getHostAddress() + "/" + prefixLength;
-    }
-
-    private static InetAddress canonical(byte[] bytes) {
-        try {
-            return InetAddress.getByAddress(bytes); // an IPv4-mapped IPv6 address comes back as IPv4
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an address: " + bytes.length + " bytes", e);
-        }
+        return subnets.of(address);
     }
 
     /** 128 bits of SHA-256, URL-safe base64: fixed length, no separators, nothing readable. */

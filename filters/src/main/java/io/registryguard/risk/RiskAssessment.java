@@ -1,6 +1,7 @@
 package io.registryguard.risk;
 
 import io.registryguard.policy.risk.RiskAction;
+import io.registryguard.policy.risk.RiskThresholds;
 
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,31 @@ public record RiskAssessment(int score, List<WeightedReason> reasons, RiskAction
         if (score < 0) {
             throw new IllegalArgumentException("score must be >= 0, was " + score);
         }
+    }
+
+    /** No reason, score 0: what an attempt gets when risk scoring is off. */
+    public static final RiskAssessment NONE = new RiskAssessment(0, List.of(), RiskAction.ALLOW);
+
+    /** Sums the reasons (heaviest first in the result) and maps the score to an action. */
+    public static RiskAssessment of(List<WeightedReason> found, RiskThresholds thresholds) {
+        List<WeightedReason> reasons = new java.util.ArrayList<>(found);
+        reasons.sort(java.util.Comparator.comparingInt(WeightedReason::weight).reversed()
+                .thenComparing(r -> r.reason().id()));
+        long score = reasons.stream().mapToLong(WeightedReason::weight).sum();
+        int capped = (int) Math.min(score, Integer.MAX_VALUE);
+        return new RiskAssessment(capped, reasons, thresholds.actionFor(capped));
+    }
+
+    /** This assessment with one more reason, scored again. */
+    public RiskAssessment with(WeightedReason reason, RiskThresholds thresholds) {
+        List<WeightedReason> more = new java.util.ArrayList<>(reasons);
+        more.add(reason);
+        return of(more, thresholds);
+    }
+
+    /** Whether the login, once its password is accepted, must also confirm a code sent to its email. */
+    public boolean requiresEmail() {
+        return action.compareTo(RiskAction.REQUIRE_EMAIL) >= 0;
     }
 
     /** The reasons' stable ids, for the audit trail. */

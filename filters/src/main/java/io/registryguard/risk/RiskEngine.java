@@ -5,7 +5,6 @@ import io.registryguard.policy.risk.SignalFailMode;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,7 +54,7 @@ public final class RiskEngine {
                 .flatMap(named -> evaluate(named, attempt), Math.max(1, signals.size()))
                 .collectList()
                 .map(this::assessment)
-                .doOnNext(assessment -> metrics.assessed(assessment.action()));
+                .doOnNext(assessment -> metrics.assessed(assessment));
     }
 
     private Mono<List<WeightedReason>> evaluate(NamedSignal named, LoginAttempt attempt) {
@@ -76,10 +75,6 @@ public final class RiskEngine {
     private RiskAssessment assessment(List<List<WeightedReason>> found) {
         List<WeightedReason> reasons = new ArrayList<>();
         found.forEach(reasons::addAll);
-        reasons.sort(Comparator.comparingInt(WeightedReason::weight).reversed()
-                .thenComparing(r -> r.reason().id()));
-        long score = reasons.stream().mapToLong(WeightedReason::weight).sum();
-        int capped = (int) Math.min(score, Integer.MAX_VALUE);
-        return new RiskAssessment(capped, reasons, thresholds.actionFor(capped));
+        return RiskAssessment.of(reasons, thresholds);
     }
 }

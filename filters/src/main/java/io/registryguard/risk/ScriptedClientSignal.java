@@ -1,6 +1,7 @@
 package io.registryguard.risk;
 
 import io.registryguard.policy.risk.RiskChecks;
+import io.registryguard.policy.risk.RiskPolicy;
 
 import java.util.List;
 import java.util.Objects;
@@ -14,11 +15,8 @@ import reactor.core.publisher.Mono;
  */
 public final class ScriptedClientSignal implements RiskSignal {
 
-    /** Case-insensitive prefixes of library defaults. */
-    public static final List<String> DEFAULT_AGENTS = List.of("curl/", "wget/", "python-requests/",
-            "python-urllib/", "python-httpx/", "aiohttp/", "go-http-client/", "okhttp/", "java/",
-            "apache-httpclient/", "node-fetch/", "axios/", "undici", "libwww-perl/", "ruby", "scrapy/",
-            "postmanruntime/", "insomnia/", "httpie/");
+    /** Case-insensitive prefixes of library defaults (the policy's list when it names none). */
+    public static final List<String> DEFAULT_AGENTS = RiskPolicy.ScriptedClient.DEFAULT_AGENTS;
 
     private final Pattern scripted;
     private final int weight;

@@ -19,18 +19,22 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>
  * {"v": 1, "username": "alice", "registryCookies": ["session_id=…; Path=/; HttpOnly"], "next": "/manage/projects/",
  *  "clientIp": "203.0.113.9", "userAgent": "…", "createdAt": "2026-11-02T10:00:00.123456789Z",
- *  "emailVerified": false, "pendingTotpSecret": null}
+ *  "emailVerified": false, "pendingTotpSecret": null, "emailRequired": true, "riskReasons": ["novel-address"]}
  * </pre>
+ * Version 2 added the last two fields; a version-1 record (written by an older replica during a rolling upgrade)
+ * reads as a login without risk.
  * The id is not in it: it is the Redis key, and the seal binds the two. Optional fields are JSON {@code null};
  * {@code createdAt} is ISO-8601 to the nanosecond, so a record reads back equal. Reading is strict (version, field
  * names, types): the errors name the field, never its value.
  */
 final class PendingLoginJson {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
-    private static final Set<String> FIELDS = Set.of("v", "username", "registryCookies", "next", "clientIp",
+    private static final Set<String> FIELDS_V1 = Set.of("v", "username", "registryCookies", "next", "clientIp",
             "userAgent", "createdAt", "emailVerified", "pendingTotpSecret");
+    private static final Set<String> FIELDS = Set.of("v", "username", "registryCookies", "next", "clientIp",
+            "userAgent", "createdAt", "emailVerified", "pendingTotpSecret", "emailRequired", "riskReasons");
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -53,20 +57,24 @@ final class PendingLoginJson {
         json.put("createdAt", login.createdAt() == null ? null : login.createdAt().toString());
         json.put("emailVerified", login.emailVerified());
         json.put("pendingTotpSecret", login.pendingTotpSecret());
+        json.put("emailRequired", login.emailRequired());
+        ArrayNode reasons = json.putArray("riskReasons");
+        login.riskReasons().forEach(reasons::add);
         return MAPPER.writeValueAsBytes(json);
     }
 
-    /** @throws IllegalArgumentException when the bytes are not a version-1 record; the message names no value */
+    /** @throws IllegalArgumentException when the bytes are not a version-1 or 2 record; the message names no value */
     static PendingLogin read(String id, byte[] bytes) {
         JsonNode json = tree(bytes);
+        JsonNode version = json.get("v");
+        if (version == null || !version.isInt() || version.intValue() < 1 || version.intValue() > VERSION) {
+            throw problem("is not version 1 or " + VERSION);
+        }
+        boolean v1 = version.intValue() == 1;
         for (String name : json.propertyNames()) {
-            if (!FIELDS.contains(name)) {
+            if (!(v1 ? FIELDS_V1 : FIELDS).contains(name)) {
                 throw problem("has an unknown field");
             }
-        }
-        JsonNode version = json.get("v");
-        if (version == null || !version.isInt() || version.intValue() != VERSION) {
-            throw problem("is not version " + VERSION);
         }
         JsonNode verified = json.get("emailVerified");
         if (verified == null || !verified.isBoolean()) {
@@ -77,10 +85,20 @@ final class PendingLoginJson {
             throw problem("needs a \"username\" string");
         }
         String createdAt = optionalString(json, "createdAt");
-        return new PendingLogin(id, username, cookies(json), optionalString(json, "next"),
+        boolean emailRequired = false;
+        List<String> reasons = List.of();
+        if (!v1) {
+            JsonNode required = json.get("emailRequired");
+            if (required == null || !required.isBoolean()) {
+                throw problem("needs a boolean \"emailRequired\"");
+            }
+            emailRequired = required.booleanValue();
+            reasons = strings(json, "riskReasons");
+        }
+        return new PendingLogin(id, username, strings(json, "registryCookies"), optionalString(json, "next"),
                 optionalString(json, "clientIp"), optionalString(json, "userAgent"),
                 createdAt == null ? null : instant(createdAt), verified.booleanValue(),
-                optionalString(json, "pendingTotpSecret"));
+                optionalString(json, "pendingTotpSecret"), emailRequired, reasons);
     }
 
     private static JsonNode tree(byte[] bytes) {
@@ -95,19 +113,19 @@ final class PendingLoginJson {
         }
     }
 
-    private static List<String> cookies(JsonNode json) {
-        JsonNode array = json.get("registryCookies");
+    private static List<String> strings(JsonNode json, String field) {
+        JsonNode array = json.get(field);
         if (array == null || !array.isArray()) {
-            throw problem("needs a \"registryCookies\" array");
+            throw problem("needs a \"" + field + "\" array");
         }
-        List<String> cookies = new ArrayList<>(array.size());
-        for (JsonNode cookie : array) {
-            if (!cookie.isString()) {
-                throw problem("has a \"registryCookies\" entry that is not a string");
+        List<String> values = new ArrayList<>(array.size());
+        for (JsonNode value : array) {
+            if (!value.isString()) {
+                throw problem("has a \"" + field + "\" entry that is not a string");
             }
-            cookies.add(cookie.stringValue());
+            values.add(value.stringValue());
         }
-        return cookies;
+        return values;
     }
 
     /** The field's string; null when it is JSON null. Absent is malformed: every write names every field. */

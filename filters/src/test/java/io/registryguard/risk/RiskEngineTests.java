@@ -128,8 +128,8 @@ class RiskEngineTests {
         final List<String> failures = new ArrayList<>();
 
         @Override
-        public synchronized void assessed(RiskAction action) {
-            actions.add(action);
+        public synchronized void assessed(RiskAssessment assessment) {
+            actions.add(assessment.action());
         }
 
         @Override

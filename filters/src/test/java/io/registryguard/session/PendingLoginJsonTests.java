@@ -16,8 +16,9 @@ class PendingLoginJsonTests {
     }
 
     @Test
-    void writeWhenWrittenThenVersionOneWithEveryFieldAndNoId() {
-        assertThat(written()).startsWith("{\"v\":1,").contains("\"emailVerified\":true")
+    void writeWhenWrittenThenVersionTwoWithEveryFieldAndNoId() {
+        assertThat(written()).startsWith("{\"v\":2,").contains("\"emailVerified\":true")
+                .contains("\"emailRequired\":true").contains("\"riskReasons\":[\"novel-address\",\"under-attack\"]")
                 .contains("\"createdAt\":\"2026-11-02T10:00:00.123456789Z\"").doesNotContain(ID);
     }
 
@@ -29,9 +30,24 @@ class PendingLoginJsonTests {
 
     @Test
     void readWhenOtherVersionThenRejected() {
-        byte[] v2 = written().replace("{\"v\":1,", "{\"v\":2,").getBytes(UTF_8);
+        byte[] v3 = written().replace("{\"v\":2,", "{\"v\":3,").getBytes(UTF_8);
 
-        assertThatThrownBy(() -> PendingLoginJson.read(ID, v2)).hasMessageContaining("version 1");
+        assertThatThrownBy(() -> PendingLoginJson.read(ID, v3)).hasMessageContaining("version 1 or 2");
+    }
+
+    /** A replica of the previous release may have written it during a rolling upgrade. */
+    @Test
+    void readWhenVersionOneThenALoginWithoutRisk() {
+        String v1 = written().replace("{\"v\":2,", "{\"v\":1,")
+                .replace(",\"emailRequired\":true,\"riskReasons\":[\"novel-address\",\"under-attack\"]", "");
+
+        PendingLogin read = PendingLoginJson.read(ID, v1.getBytes(UTF_8));
+
+        assertThat(read.emailRequired()).isFalse();
+        assertThat(read.riskReasons()).isEmpty();
+        assertThat(read.username()).isEqualTo(PendingLoginStoreContract.login(ID).username());
+        assertThatThrownBy(() -> PendingLoginJson.read(ID, written().replace("{\"v\":2,", "{\"v\":1,")
+                .getBytes(UTF_8))).hasMessageContaining("unknown field");
     }
 
     @Test

@@ -35,7 +35,8 @@ abstract class PendingLoginStoreContract {
     static PendingLogin login(String id) {
         return new PendingLogin(id, "alice", List.of(SESSION_COOKIE, CSRF_COOKIE), "/manage/projects/?page=2",
                 "203.0.113.9", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0",
-                Instant.parse("2026-11-02T10:00:00.123456789Z"), true, TOTP_SECRET);
+                Instant.parse("2026-11-02T10:00:00.123456789Z"), true, TOTP_SECRET, true,
+                List.of("novel-address", "under-attack"));
     }
 
     @Test
