@@ -28,6 +28,10 @@ public record CodeMessage(String subject, String text) {
             subject = "Your code to set up two-factor authentication";
             what = "Someone signed in to your account \"" + account + "\" and asked to set up two-factor"
                     + " authentication.";
+        } else if (purpose.equals(CodePurpose.SIGN_IN)) {
+            subject = "Your code to confirm a sign-in";
+            what = "Someone signed in to your account \"" + account + "\" from a place or in a way that looked"
+                    + " unusual, with the right password.";
         } else if (purpose.equals(CodePurpose.STEP_UP)) {
             subject = "Your code to confirm an account change";
             what = "Someone signed in to your account \"" + account + "\" and asked to make a sensitive change.";

@@ -17,6 +17,9 @@ public record CodePurpose(String name) {
     /** Proving control of the email before enrolling a first factor (the 2024 credential-stuffing fix). */
     public static final CodePurpose ENROLL = new CodePurpose("enroll");
 
+    /** Confirming a sign-in the risk score found unusual, on top of the account's second factor. */
+    public static final CodePurpose SIGN_IN = new CodePurpose("sign-in");
+
     /** Re-authenticating by email before a sensitive action, where the policy allows it. */
     public static final CodePurpose STEP_UP = new CodePurpose("step-up");
 

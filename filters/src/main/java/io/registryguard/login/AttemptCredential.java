@@ -1,7 +1,10 @@
 package io.registryguard.login;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,28 +15,50 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * Who an attempt claims to be: the username of a login form or of HTTP Basic auth, lower-cased and trimmed,
- * or none (an API token, or nothing readable). The password is never kept: it is not read at all here.
+ * or none (an API token, or nothing readable). The password is never kept: it is read only when the
+ * breached-password check asks for it, and then only its SHA-1 (what Have I Been Pwned's range API matches) is.
  *
- * @param username the canonical username, or null
- * @param token    the attempt carries an API token rather than a password
+ * @param username     the canonical username, or null
+ * @param token        the attempt carries an API token rather than a password
+ * @param passwordSha1 upper-case hex, or null (not asked for, or no password)
  */
-record AttemptCredential(String username, boolean token) {
+record AttemptCredential(String username, boolean token, String passwordSha1) {
 
-    static final AttemptCredential NONE = new AttemptCredential(null, false);
+    static final AttemptCredential NONE = new AttemptCredential(null, false, null);
 
-    static AttemptCredential fromForm(LoginRule rule, ServerHttpRequest request, byte[] body) {
-        return FormValues.first(request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), body, rule.usernameField())
+    /** @param passwordField the form field to hash, or null to leave the password unread */
+    static AttemptCredential fromForm(LoginRule rule, ServerHttpRequest request, byte[] body, String passwordField) {
+        String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+        return FormValues.first(contentType, body, rule.usernameField())
                 .map(AttemptCredential::canonical)
                 .filter(u -> !u.isEmpty())
-                .map(u -> new AttemptCredential(u, false))
+                .map(u -> new AttemptCredential(u, false, passwordField == null ? null
+                        : FormValues.first(contentType, body, passwordField).map(AttemptCredential::sha1).orElse(null)))
                 .orElse(NONE);
+    }
+
+    static AttemptCredential fromForm(LoginRule rule, ServerHttpRequest request, byte[] body) {
+        return fromForm(rule, request, body, null);
+    }
+
+    /** @param hashPassword whether to hash the password (for the breached-password check) */
+    static AttemptCredential fromBasic(ServerHttpRequest request, boolean hashPassword) {
+        AttemptCredential credential = fromBasic(request);
+        if (!hashPassword || credential.username() == null) {
+            return credential;
+        }
+        String decoded = new String(Base64.getDecoder().decode(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION)
+                .substring(6).strip()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        return colon < 0 ? credential
+                : new AttemptCredential(credential.username(), false, sha1(decoded.substring(colon + 1)));
     }
 
     static AttemptCredential fromBasic(ServerHttpRequest request) {
         String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             // twine may send "token pypi-..." or a Bearer token: an API token either way
-            return header == null ? NONE : new AttemptCredential(null, true);
+            return header == null ? NONE : new AttemptCredential(null, true, null);
         }
         String decoded;
         try {
@@ -44,10 +69,27 @@ record AttemptCredential(String username, boolean token) {
         int colon = decoded.indexOf(':');
         String username = canonical(colon < 0 ? decoded : decoded.substring(0, colon));
         if (username.equals(LoginRule.TOKEN_USERNAME)) {
-            return new AttemptCredential(null, true);
+            return new AttemptCredential(null, true, null);
         }
         return username.isEmpty() || username.length() > FormValues.MAX_VALUE_CHARS ? NONE
-                : new AttemptCredential(username, false);
+                : new AttemptCredential(username, false, null);
+    }
+
+    /** SHA-1 as Have I Been Pwned publishes it: of the UTF-8 bytes, upper-case hex. */
+    static String sha1(String password) {
+        try {
+            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
+        }
+    }
+
+    /** The password hash stays out of logs. */
+    @Override
+    public String toString() {
+        return "AttemptCredential[username=" + username + ", token=" + token + ", password="
+                + (passwordSha1 == null ? "none" : "[sha1 redacted]") + "]";
     }
 
     static String canonical(String username) {

@@ -1,5 +1,6 @@
 package io.registryguard.login;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,9 @@ import io.registryguard.policy.OutcomeRule;
 import io.registryguard.policy.Policy;
 import io.registryguard.policy.RouteClass;
 import io.registryguard.policy.RouteRule;
+import io.registryguard.risk.LoginAttempt;
+import io.registryguard.risk.LoginRisk;
+import io.registryguard.risk.RiskAssessment;
 import io.registryguard.session.SessionWithholding;
 import io.registryguard.ratelimit.AttemptOutcome;
 import io.registryguard.ratelimit.RateLimitDecision;
@@ -29,15 +33,17 @@ import io.registryguard.web.Problem;
 import io.registryguard.web.ProblemResponses;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * The login pipeline for {@code login}, {@code api-auth} and {@code second-factor} requests: read who the attempt
- * claims to be, ask the rate limiter, refuse without contacting the registry or forward, judge the registry's
- * answer by the policy's outcome rule, and charge failures. After a successful password login the browser gets a
- * device cookie, and the registry's session is withheld until a second factor ({@link SessionWithholding}).
- * Every other class passes untouched (and is never read here).
+ * claims to be, ask the rate limiter, score the attempt ({@link LoginRisk}: block with 403, delay, or let through),
+ * forward, judge the registry's answer by the policy's outcome rule, and charge failures. After a successful
+ * password login the browser gets a device cookie, and the registry's session is withheld until a second factor
+ * ({@link SessionWithholding}), with an emailed code too when the score asks for it. Every other class passes
+ * untouched (and is never read here).
  */
 public final class LoginGuardFilter implements GlobalFilter, Ordered {
 
@@ -49,15 +55,29 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
     private final SessionWithholding withholding;
     private final LoginMetrics metrics;
     private final Auditor audit;
+    private final LoginRisk risk;
+    private final NovelLogins novelLogins;
+    private final Clock clock;
 
     public LoginGuardFilter(Supplier<Policy> policy, RateLimiter limiter, DeviceCookies devices,
-            SessionWithholding withholding, LoginMetrics metrics, Auditor audit) {
+            SessionWithholding withholding, LoginMetrics metrics, Auditor audit, LoginRisk risk,
+            NovelLogins novelLogins, Clock clock) {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.devices = Objects.requireNonNull(devices, "devices");
         this.withholding = Objects.requireNonNull(withholding, "withholding");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.risk = Objects.requireNonNull(risk, "risk");
+        this.novelLogins = Objects.requireNonNull(novelLogins, "novelLogins");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Without risk scoring. */
+    public LoginGuardFilter(Supplier<Policy> policy, RateLimiter limiter, DeviceCookies devices,
+            SessionWithholding withholding, LoginMetrics metrics, Auditor audit) {
+        this(policy, limiter, devices, withholding, metrics, audit, LoginRisk.disabled(), NovelLogins.NONE,
+                Clock.systemUTC());
     }
 
     @Override
@@ -71,34 +91,37 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
         Optional<RouteRule> route = Optional.ofNullable(classification.ruleName()).flatMap(current::route);
         return switch (routeClass) {
             case LOGIN, API_AUTH -> route.map(current::loginRule)
-                    .map(rule -> credentialThen(exchange, chain, current, routeClass, rule))
+                    .map(rule -> credentialThen(withoutRiskHeader(exchange), chain, current, routeClass, rule))
                     .orElseGet(() -> chain.filter(exchange)); // rule gone in a reload since classification
             // The registry's own 2FA page: its account is in its session, not the request; limits per address.
-            case SECOND_FACTOR -> attempt(exchange, chain, routeClass, OutcomeRule.LOGIN_DEFAULT, AttemptCredential.NONE);
+            case SECOND_FACTOR -> attempt(exchange, chain, current, routeClass, OutcomeRule.LOGIN_DEFAULT,
+                    AttemptCredential.NONE);
             default -> chain.filter(exchange);
         };
     }
 
     private Mono<Void> credentialThen(ServerWebExchange exchange, GatewayFilterChain chain, Policy current,
             RouteClass routeClass, LoginRule rule) {
+        boolean hash = risk.wantsPasswordHash();
         if (rule.credential() == LoginRule.Credential.BASIC) {
             // Uploads carry their credential in a header; their (large) body is never read.
-            AttemptCredential credential = AttemptCredential.fromBasic(exchange.getRequest());
+            AttemptCredential credential = AttemptCredential.fromBasic(exchange.getRequest(), hash);
             if (rule.refusePasswords() && credential.username() != null) {
                 metrics.refused(routeClass, "refuse-passwords");
                 return ProblemResponses.write(exchange, Problem.of(HttpStatus.FORBIDDEN, "Forbidden",
                         "Username/password authentication is not accepted for uploads. Use an API token: username"
                                 + " __token__ and the token as the password."));
             }
-            return attempt(exchange, chain, routeClass, rule.outcome(), credential);
+            return attempt(exchange, chain, current, routeClass, rule.outcome(), credential);
         }
+        String passwordField = hash ? risk.policy().passwordField() : null;
         return CappedBody.read(exchange, current.body().formMaxBytes(), (replaying, body) ->
-                attempt(replaying, chain, routeClass, rule.outcome(),
-                        AttemptCredential.fromForm(rule, replaying.getRequest(), body)));
+                attempt(replaying, chain, current, routeClass, rule.outcome(),
+                        AttemptCredential.fromForm(rule, replaying.getRequest(), body, passwordField)));
     }
 
-    private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, RouteClass routeClass,
-            OutcomeRule outcomeRule, AttemptCredential credential) {
+    private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, Policy current,
+            RouteClass routeClass, OutcomeRule outcomeRule, AttemptCredential credential) {
         ClientAddress client = ClientAddress.of(exchange);
         String username = credential.username();
         String device = routeClass == RouteClass.LOGIN && username != null ? verifiedDevice(exchange, username) : null;
@@ -110,26 +133,81 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
                         Map.of("limit", refused.limit()), "rate limit");
                 return RefusalResponses.write(exchange, refused);
             }
-            boolean passwordLogin = routeClass == RouteClass.LOGIN && username != null;
-            AnswerJudge judge = new AnswerJudge(outcomeRule, outcome -> {
-                metrics.judged(routeClass, outcome);
-                boolean success = outcome == OutcomeRule.Outcome.SUCCESS;
-                if (routeClass != RouteClass.SECOND_FACTOR) {
-                    audit.record(success ? AuditEventTypes.LOGIN_SUCCESS : AuditEventTypes.LOGIN_FAILURE, exchange,
-                            username, success ? AuditDecision.ALLOWED : AuditDecision.DENIED,
-                            Map.of("status", String.valueOf(exchange.getResponse().getStatusCode() == null ? 0
-                                    : exchange.getResponse().getStatusCode().value())));
-                }
-                Mono<Void> recorded = limiter.recordOutcome(decision, success ? AttemptOutcome.SUCCESS : AttemptOutcome.FAILURE);
-                if (!success || !passwordLogin) {
-                    return recorded;
-                }
-                // OWASP device cookies are earned by the password; the session still waits for the factor.
-                exchange.getResponse().addCookie(devices.issue(username));
-                return recorded.then(withholding.withhold(exchange, username));
+            LoginAttempt facts = AttemptFacts.of(exchange, routeClass, credential, current.subnets(), clock.instant());
+            Mono<RiskAssessment> scored = facts == null ? Mono.just(RiskAssessment.NONE) : risk.assess(facts);
+            return scored.flatMap(assessment -> switch (assessment.action()) {
+                case BLOCK -> blocked(exchange, routeClass, username, decision, facts, assessment);
+                case THROTTLE -> Mono.delay(risk.policy().thresholds().throttleDelay())
+                        .then(forward(exchange, chain, routeClass, outcomeRule, username, decision, facts, assessment));
+                default -> forward(exchange, chain, routeClass, outcomeRule, username, decision, facts, assessment);
             });
-            return chain.filter(judge.observe(exchange));
         });
+    }
+
+    /** 403 without contacting the registry; the reasons go to the audit trail, never to the client. */
+    private Mono<Void> blocked(ServerWebExchange exchange, RouteClass routeClass, String username,
+            RateLimitDecision decision, LoginAttempt facts, RiskAssessment assessment) {
+        metrics.refused(routeClass, "risk");
+        audit.record(AuditEventTypes.LOGIN_REFUSED, exchange, username, AuditDecision.DENIED,
+                RiskDetails.of(assessment, Map.of()), "risk");
+        return limiter.recordOutcome(decision, AttemptOutcome.FAILURE)
+                .then(risk.outcome(facts, true))
+                .then(RefusalResponses.blocked(exchange));
+    }
+
+    private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, RouteClass routeClass,
+            OutcomeRule outcomeRule, String username, RateLimitDecision decision, LoginAttempt facts,
+            RiskAssessment assessment) {
+        boolean passwordLogin = routeClass == RouteClass.LOGIN && username != null;
+        AnswerJudge judge = new AnswerJudge(outcomeRule, outcome -> {
+            metrics.judged(routeClass, outcome);
+            boolean success = outcome == OutcomeRule.Outcome.SUCCESS;
+            if (routeClass != RouteClass.SECOND_FACTOR) {
+                HttpStatusCode status = exchange.getResponse().getStatusCode();
+                audit.record(success ? AuditEventTypes.LOGIN_SUCCESS : AuditEventTypes.LOGIN_FAILURE, exchange,
+                        username, success ? AuditDecision.ALLOWED : AuditDecision.DENIED, RiskDetails.of(assessment,
+                                Map.of("status", String.valueOf(status == null ? 0 : status.value()))));
+            }
+            Mono<Void> counted = Mono.when(
+                    limiter.recordOutcome(decision, success ? AttemptOutcome.SUCCESS : AttemptOutcome.FAILURE),
+                    facts == null ? Mono.empty() : risk.outcome(facts, !success));
+            if (!success || !passwordLogin) {
+                return counted;
+            }
+            // OWASP device cookies are earned by the password; the session still waits for the factor.
+            exchange.getResponse().addCookie(devices.issue(username));
+            // The breached-password lookup runs beside the counting; a failed attempt never waits for it.
+            return Mono.zip(risk.afterAcceptance(facts, assessment), counted.thenReturn(true))
+                    .flatMap(done -> accepted(exchange, username, facts, done.getT1()));
+        });
+        return chain.filter(judge.observe(withRiskHeader(exchange, facts, assessment)));
+    }
+
+    private Mono<Void> accepted(ServerWebExchange exchange, String username, LoginAttempt facts,
+            RiskAssessment assessment) {
+        Mono<Void> novel = NovelLogins.isNovel(assessment)
+                ? novelLogins.record(username, facts.time(), assessment.reasonIds()) : Mono.empty();
+        return novel.then(withholding.withhold(exchange, username, assessment.requiresEmail(),
+                assessment.reasonIds()));
+    }
+
+    /** A client's own copy of the risk header never reaches the registry. */
+    private ServerWebExchange withoutRiskHeader(ServerWebExchange exchange) {
+        String header = risk.policy().registryHeader();
+        if (header.isEmpty() || !exchange.getRequest().getHeaders().containsHeader(header)) {
+            return exchange;
+        }
+        return exchange.mutate().request(r -> r.headers(h -> h.remove(header))).build();
+    }
+
+    private ServerWebExchange withRiskHeader(ServerWebExchange exchange, LoginAttempt facts,
+            RiskAssessment assessment) {
+        String header = risk.policy().registryHeader();
+        if (header.isEmpty() || facts == null) {
+            return exchange;
+        }
+        String value = "score=" + assessment.score() + "; reasons=" + String.join(",", assessment.reasonIds());
+        return exchange.mutate().request(r -> r.headers(h -> h.set(header, value))).build();
     }
 
     private String verifiedDevice(ServerWebExchange exchange, String username) {

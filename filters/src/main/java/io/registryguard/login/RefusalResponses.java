@@ -32,6 +32,16 @@ final class RefusalResponses {
         return ProblemResponses.write(exchange, problem.withHeader("Retry-After", Long.toString(seconds)));
     }
 
+    /**
+     * A sign-in the risk score blocked. The same words whatever the reasons: they would teach an attacker what to
+     * change, and they would tell a user nothing useful.
+     */
+    static Mono<Void> blocked(ServerWebExchange exchange) {
+        return ProblemResponses.write(exchange, Problem.of(HttpStatus.FORBIDDEN, "Forbidden",
+                "This sign-in was refused because it looks automated. If it was you, wait a few minutes and try"
+                        + " again from your usual browser."));
+    }
+
     static String inWords(long seconds) {
         if (seconds < 90) {
             return seconds + (seconds == 1 ? " second" : " seconds");

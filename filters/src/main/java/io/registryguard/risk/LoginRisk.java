@@ -45,6 +45,12 @@ public final class LoginRisk {
         this.compiled = compile(Objects.requireNonNull(policy, "policy"), Map.of());
     }
 
+    /** Scores nothing: for a guard without risk scoring (tests of the other steps). */
+    public static LoginRisk disabled() {
+        return new LoginRisk(RiskPolicy.DEFAULTS.withEnabled(false), RiskStores.inMemory(), settings -> null,
+                RiskMetrics.NOOP);
+    }
+
     /** Applies a reloaded policy's section. */
     public synchronized void apply(RiskPolicy policy) {
         if (!policy.equals(compiled.policy)) {

@@ -57,7 +57,12 @@ public record SensitiveEvent(Instant time, String actor, Kind kind, @Nullable St
         /** The actor's own account deleted. */
         ACCOUNT_DELETED(false),
         /** A whole project deleted. */
-        PROJECT_DELETED(true);
+        PROJECT_DELETED(true),
+        /**
+         * Not an action but what came before one: a password login the registry accepted from a subnet or client
+         * family new to the account, or after a long dormancy (the risk signals' novelty).
+         */
+        NOVEL_LOGIN(false);
 
         private final boolean needsProject;
 

@@ -36,7 +36,7 @@ public final class SequenceRules {
 
     /**
      * Allowed, or the decision of the strictest rule that fired (deny over require-step-up; the first in policy
-     * order among equals). Each rule looks at one kind of action, so today at most one fires.
+     * order among equals). Two rules look at invites; the stricter decision wins.
      */
     public Mono<SequenceDecision> evaluate(SensitiveEvent proposed) {
         Objects.requireNonNull(proposed, "proposed");
@@ -46,7 +46,8 @@ public final class SequenceRules {
                     new OwnerRemovalAfterInviteRule(settings.ownerRemovalAfterInvite(), history, ages).check(proposed),
                     new AccountDeletionAfterRoleLossRule(settings.accountDeletionAfterRoleLoss(), history)
                             .check(proposed),
-                    new InviteBurstRule(settings.inviteBurst(), history).check(proposed));
+                    new InviteBurstRule(settings.inviteBurst(), history).check(proposed),
+                    new InviteAfterNovelLoginRule(settings.inviteAfterNovelLogin(), history).check(proposed));
         }).reduce(SequenceDecision.ALLOWED, SequenceRules::stricter);
     }
 

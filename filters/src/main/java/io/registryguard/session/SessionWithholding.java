@@ -36,13 +36,22 @@ public final class SessionWithholding {
 
     /** Rewrites the (not yet committed) successful answer to a password login for {@code username}. */
     public Mono<Void> withhold(ServerWebExchange exchange, String username) {
+        return withhold(exchange, username, false, List.of());
+    }
+
+    /**
+     * The same for a login the risk score looked at: {@code emailRequired} adds the emailed code to the factor;
+     * {@code riskReasons} are kept with the pending login (never shown to the user).
+     */
+    public Mono<Void> withhold(ServerWebExchange exchange, String username, boolean emailRequired,
+            List<String> riskReasons) {
         ServerHttpResponse response = exchange.getResponse();
         HttpHeaders headers = response.getHeaders();
         List<String> registryCookies = List.copyOf(headers.getOrEmpty(HttpHeaders.SET_COOKIE));
         String next = safeNext(headers.getFirst(HttpHeaders.LOCATION));
         String userAgent = exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT);
         PendingLogin pending = new PendingLogin(SignedValue.randomId(), username, registryCookies, next,
-                ClientAddress.of(exchange).text(), userAgent, clock.instant(), false, null);
+                ClientAddress.of(exchange).text(), userAgent, clock.instant(), false, null, emailRequired, riskReasons);
         return store.save(pending, ttl).then(Mono.fromRunnable(() -> {
             // the registry's cookies are headers; cookies the guard added (the device cookie) stay
             headers.remove(HttpHeaders.SET_COOKIE);

@@ -3,6 +3,7 @@ package io.registryguard.gateway.mfa;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import io.registryguard.email.CodePurpose;
 import io.registryguard.email.EmailCodeDelivery;
 import io.registryguard.email.EmailVerification;
 import io.registryguard.mfa.RecoveryCodes;
+import io.registryguard.risk.LoginRisk;
 import io.registryguard.mfa.SecondFactorService;
 import io.registryguard.mfa.TotpSecret;
 import io.registryguard.policy.RouteClass;
@@ -41,8 +43,10 @@ import reactor.core.publisher.Mono;
 /**
  * {@code /_guard/2fa}: the second factor after a password login the registry accepted. An account with a factor
  * enters a TOTP or recovery code; an account without one first proves its email (a code sent to the address on
- * file), then enrolls TOTP, then sees its recovery codes once. Only then are the registry's cookies released,
- * with the guard session bound to them.
+ * file), then enrolls TOTP, then sees its recovery codes once. A login the risk score found unusual proves its email
+ * first whatever it has (the code's purpose is then {@code sign-in}). During a burst of first enrollments across
+ * accounts, a risky login may not enroll at all. Only then are the registry's cookies released, with the guard
+ * session bound to them.
  */
 final class TwoFactorPages {
 
@@ -59,11 +63,16 @@ final class TwoFactorPages {
     private final FrozenAccounts frozen;
     private final String operatorsContact;
     private final Auditor audit;
+    private final LoginRisk risk;
+    private final Clock clock;
 
     TwoFactorPages(PendingLoginStore pending, SecondFactorService factors, EmailCodeDelivery delivery,
             EmailVerification verification, RateLimiter limiter, GuardSessionCookies sessions, String registryCookie,
-            java.time.Duration pendingTtl, FrozenAccounts frozen, String operatorsContact, Auditor audit) {
+            java.time.Duration pendingTtl, FrozenAccounts frozen, String operatorsContact, Auditor audit,
+            LoginRisk risk, Clock clock) {
         this.audit = audit;
+        this.risk = risk;
+        this.clock = clock;
         this.frozen = frozen;
         this.operatorsContact = operatorsContact;
         this.pending = pending;
@@ -78,6 +87,9 @@ final class TwoFactorPages {
 
     Mono<ServerResponse> show(ServerRequest request) {
         return withPending(request, login -> factors.hasFactor(login.username()).flatMap(has -> {
+            if (login.awaitsEmail()) {
+                return page(emailPage(has), login, Map.of(), HttpStatus.OK);
+            }
             if (has) {
                 return page("guard/2fa-code", login, Map.of(), HttpStatus.OK);
             }
@@ -89,7 +101,7 @@ final class TwoFactorPages {
     }
 
     Mono<ServerResponse> verify(ServerRequest request) {
-        return withForm(request, (login, form) -> limited(request, login, RouteClass.SECOND_FACTOR, decision ->
+        return withForm(request, (login, form) -> login.awaitsEmail() ? redirect(BASE) : limited(request, login, RouteClass.SECOND_FACTOR, decision ->
                 factors.verify(login.username(), value(form, "code")).flatMap(result -> {
                     if (!result.accepted()) {
                         audit.record(AuditEventTypes.SECOND_FACTOR_REFUSED, request.exchange(), login.username(),
@@ -105,37 +117,67 @@ final class TwoFactorPages {
     }
 
     Mono<ServerResponse> sendEmailCode(ServerRequest request) {
-        return withForm(request, (login, form) -> {
-            var check = limiter.check(RateLimitRequest.emailCode(ClientAddress.of(request.exchange()).address(),
-                    login.username()));
-            return check.flatMap(decision -> {
-                if (decision instanceof RateLimitDecision.Refused refused) {
-                    return page("guard/2fa-email", login, Map.of("error", "Too many codes were sent. Try again in "
-                            + minutes(refused.retryAfterSeconds()) + "."), HttpStatus.TOO_MANY_REQUESTS);
-                }
-                return delivery.send(login.username(), CodePurpose.ENROLL).flatMap(sent -> sent.isEmpty()
-                        ? page("guard/2fa-no-email", login, Map.of(), HttpStatus.FORBIDDEN)
-                        : page("guard/2fa-email-code", login, Map.of("address", sent.get().maskedAddress()),
-                                HttpStatus.OK))
-                        .onErrorResume(RuntimeException.class, e -> page("guard/2fa-email", login, Map.of("error",
-                                "The code could not be sent just now. Please try again in a minute."),
-                                HttpStatus.SERVICE_UNAVAILABLE));
-            });
+        return withForm(request, (login, form) -> factors.hasFactor(login.username()).flatMap(has -> {
+            if (has && !login.awaitsEmail()) {
+                return redirect(BASE); // nothing to confirm: the factor is all this login needs
+            }
+            Mono<Boolean> refused = has ? Mono.just(false)
+                    : risk.refuseEnrollment(login.username(), clock.instant(), !login.riskReasons().isEmpty());
+            return refused.flatMap(refuse -> refuse ? enrollmentPaused(request, login)
+                    : sendCode(request, login, has));
+        }));
+    }
+
+    private Mono<ServerResponse> sendCode(ServerRequest request, PendingLogin login, boolean hasFactor) {
+        String retry = emailPage(hasFactor);
+        var check = limiter.check(RateLimitRequest.emailCode(ClientAddress.of(request.exchange()).address(),
+                login.username()));
+        return check.flatMap(decision -> {
+            if (decision instanceof RateLimitDecision.Refused refused) {
+                return page(retry, login, Map.of("error", "Too many codes were sent. Try again in "
+                        + minutes(refused.retryAfterSeconds()) + "."), HttpStatus.TOO_MANY_REQUESTS);
+            }
+            return delivery.send(login.username(), purpose(hasFactor)).flatMap(sent -> sent.isEmpty()
+                    ? page("guard/2fa-no-email", login, Map.of(), HttpStatus.FORBIDDEN)
+                    : page("guard/2fa-email-code", login, Map.of("address", sent.get().maskedAddress()),
+                            HttpStatus.OK))
+                    .onErrorResume(RuntimeException.class, e -> page(retry, login, Map.of("error",
+                            "The code could not be sent just now. Please try again in a minute."),
+                            HttpStatus.SERVICE_UNAVAILABLE));
         });
     }
 
+    /** 2024: attackers enrolled their own factor on every account they got into; a burst of risky ones stops here. */
+    private Mono<ServerResponse> enrollmentPaused(ServerRequest request, PendingLogin login) {
+        audit.record(AuditEventTypes.FACTOR_ENROLLED, request.exchange(), login.username(), AuditDecision.DENIED,
+                Map.of("risk-reasons", String.join(",", login.riskReasons())), "enrollment burst");
+        return pending.take(login.id()).then(ServerResponse.status(HttpStatus.FORBIDDEN)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .cookie(SessionWithholding.pendingCookie("", java.time.Duration.ZERO))
+                .render("guard/2fa-paused", Map.of("contact", operatorsContact)));
+    }
+
     Mono<ServerResponse> verifyEmailCode(ServerRequest request) {
-        return withForm(request, (login, form) -> verification.check(login.username(), CodePurpose.ENROLL,
-                value(form, "code")).flatMap(result -> {
+        return withForm(request, (login, form) -> factors.hasFactor(login.username()).flatMap(has ->
+                verification.check(login.username(), purpose(has), value(form, "code")).flatMap(result -> {
                     if (result.isAccepted()) {
                         audit.record(AuditEventTypes.EMAIL_VERIFIED, request.exchange(), login.username(),
                                 AuditDecision.NONE, Map.of());
-                        return pending.save(login.withEmailVerified(), pendingTtl).then(redirect(BASE + "/enroll"));
+                        // the factor page or, for an account without one, enrollment
+                        return pending.save(login.withEmailVerified(), pendingTtl).then(redirect(BASE));
                     }
                     return page("guard/2fa-email-code", login, Map.of("error", result.triesLeft() > 0
                             ? "That code did not work (" + result.triesLeft() + " tries left)."
                             : "That code can no longer be used. Send a new one."), HttpStatus.OK);
-                }));
+                })));
+    }
+
+    private static CodePurpose purpose(boolean hasFactor) {
+        return hasFactor ? CodePurpose.SIGN_IN : CodePurpose.ENROLL;
+    }
+
+    private static String emailPage(boolean hasFactor) {
+        return hasFactor ? "guard/2fa-email-confirm" : "guard/2fa-email";
     }
 
     Mono<ServerResponse> showEnrollment(ServerRequest request) {

@@ -12,6 +12,9 @@ import io.registryguard.session.GuardSessionFilter;
 import io.registryguard.session.PendingLoginStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.time.Clock;
+
+import io.registryguard.risk.LoginRisk;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -23,10 +26,11 @@ class TwoFactorRoutes {
     @Bean
     RouterFunction<ServerResponse> twoFactorPageRoutes(PendingLoginStore pending, SecondFactorService factors,
             EmailCodeDelivery delivery, EmailVerification verification, RateLimiter limiter,
-            GuardSessionCookies sessions, FrozenAccounts frozen, GuardProperties properties, Auditor audit) {
+            GuardSessionCookies sessions, FrozenAccounts frozen, GuardProperties properties, Auditor audit,
+            LoginRisk risk, Clock clock) {
         TwoFactorPages pages = new TwoFactorPages(pending, factors, delivery, verification, limiter, sessions,
                 properties.session().registryCookie(), properties.session().pendingTtl(), frozen,
-                properties.operatorsContact(), audit);
+                properties.operatorsContact(), audit, risk, clock);
         String base = TwoFactorPages.BASE;
         return RouterFunctions.route()
                 .GET(base, pages::show)

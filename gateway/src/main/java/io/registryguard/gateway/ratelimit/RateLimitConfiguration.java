@@ -3,6 +3,7 @@ package io.registryguard.gateway.ratelimit;
 import java.time.Clock;
 import java.util.Base64;
 
+import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.registryguard.audit.Auditor;
 import io.registryguard.gateway.GuardProperties;
@@ -10,9 +11,11 @@ import io.registryguard.gateway.redis.GuardRedis;
 import io.registryguard.gateway.policy.ActivePolicy;
 import io.registryguard.login.DeviceCookies;
 import io.registryguard.login.LoginGuardFilter;
+import io.registryguard.login.NovelLogins;
 import io.registryguard.ratelimit.RateLimiter;
 import io.registryguard.ratelimit.RateLimiterBuilder;
 import io.registryguard.ratelimit.StoreState;
+import io.registryguard.risk.LoginRisk;
 import io.registryguard.session.SessionWithholding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +37,29 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    RateLimiter rateLimiter(ActivePolicy policy, GuardRedis redis, MicrometerRateLimitMetrics metrics) {
-        RateLimiterBuilder builder = RateLimiter.builder(policy.get()).metrics(metrics);
+    RateLimiter rateLimiter(ActivePolicy policy, GuardRedis redis, MicrometerRateLimitMetrics metrics, Clock clock) {
+        RateLimiterBuilder builder = RateLimiter.builder(policy.get()).metrics(metrics).timeMeter(timeMeter(clock));
         if (redis.redis() != null) {
             builder.redis(redis.redis().connection());
         }
         RateLimiter limiter = builder.build();
         policy.onChange(limiter::apply);
         return limiter;
+    }
+
+    /** The buckets read the application's one clock, so a test or the attack simulator can move time. */
+    private static TimeMeter timeMeter(Clock clock) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return clock.millis() * 1_000_000L;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
     }
 
     @Bean
@@ -65,8 +83,9 @@ class RateLimitConfiguration {
 
     @Bean
     LoginGuardFilter loginGuardFilter(ActivePolicy policy, RateLimiter limiter, DeviceCookies devices,
-            SessionWithholding withholding, MicrometerRateLimitMetrics metrics, Auditor audit) {
-        return new LoginGuardFilter(policy, limiter, devices, withholding, metrics, audit);
+            SessionWithholding withholding, MicrometerRateLimitMetrics metrics, Auditor audit, LoginRisk risk,
+            NovelLogins novelLogins, Clock clock) {
+        return new LoginGuardFilter(policy, limiter, devices, withholding, metrics, audit, risk, novelLogins, clock);
     }
 
     @Bean

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import io.registryguard.gateway.demo.DemoRegistry;
 import io.registryguard.testsupport.RedisTestServer;
@@ -48,9 +47,31 @@ public final class TestRegistry implements ApplicationContextInitializer<Configu
         return policyFile;
     }
 
+    /**
+     * The built-in policy with risk scoring off: the shared gateway's tests log in hundreds of times from one
+     * loopback address with a test client, which the scoring rightly finds suspicious. Risk tests turn it on
+     * ({@link #policyWithRisk}) and restore this afterwards.
+     */
     public static synchronized void restorePolicy() {
+        write(builtIn().replace("\n  enabled: true\n", "\n  enabled: false\n"));
+    }
+
+    /** The built-in policy as it ships, risk scoring on, with {@code edit} applied to its text. */
+    public static synchronized void policyWithRisk(java.util.function.UnaryOperator<String> edit) {
+        write(edit.apply(builtIn()));
+    }
+
+    private static String builtIn() {
         try (InputStream in = TestRegistry.class.getResourceAsStream(BUILT_IN_POLICY)) {
-            Files.copy(in, policyFile, StandardCopyOption.REPLACE_EXISTING);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(String policy) {
+        try {
+            Files.writeString(policyFile(), policy);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

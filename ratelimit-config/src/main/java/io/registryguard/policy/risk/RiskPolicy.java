@@ -63,6 +63,11 @@ public record RiskPolicy(boolean enabled, RiskThresholds thresholds, Duration si
         }
     }
 
+    public RiskPolicy withEnabled(boolean value) {
+        return new RiskPolicy(value, thresholds, signalTimeout, registryHeader, passwordField, usernameTraversal,
+                failureRatio, underAttack, browserHeaders, scriptedClient, novelty, breachedPassword, enrollmentBurst);
+    }
+
     /**
      * One signal: on or off, its settings, and what its failure (a store down, a timeout) counts as.
      */
