@@ -163,8 +163,8 @@ final class TwoFactorPages {
                     if (result.isAccepted()) {
                         audit.record(AuditEventTypes.EMAIL_VERIFIED, request.exchange(), login.username(),
                                 AuditDecision.NONE, Map.of());
-                        // the factor page or, for an account without one, enrollment
-                        return pending.save(login.withEmailVerified(), pendingTtl).then(redirect(BASE));
+                        return pending.save(login.withEmailVerified(), pendingTtl)
+                                .then(redirect(has ? BASE : BASE + "/enroll"));
                     }
                     return page("guard/2fa-email-code", login, Map.of("error", result.triesLeft() > 0
                             ? "That code did not work (" + result.triesLeft() + " tries left)."

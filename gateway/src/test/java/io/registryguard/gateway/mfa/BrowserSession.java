@@ -18,6 +18,8 @@ final class BrowserSession {
 
     private final WebTestClient client;
     final Map<String, String> cookies = new LinkedHashMap<>();
+    /** Sent with every request, like a browser's own headers (User-Agent, Origin, X-Forwarded-For behind a proxy). */
+    final Map<String, String> headers = new LinkedHashMap<>();
 
     BrowserSession(WebTestClient client) {
         this.client = client;
@@ -26,6 +28,7 @@ final class BrowserSession {
     EntityExchangeResult<String> get(String path) {
         var spec = client.get().uri(path).accept(MediaType.TEXT_HTML);
         cookies.forEach(spec::cookie);
+        headers.forEach(spec::header);
         return keep(spec.exchange().expectBody(String.class).returnResult());
     }
 
@@ -36,6 +39,7 @@ final class BrowserSession {
         }
         var spec = client.post().uri(path).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED);
         cookies.forEach(spec::cookie);
+        headers.forEach(spec::header);
         return keep(spec.bodyValue(form).exchange().expectBody(String.class).returnResult());
     }
 

@@ -18,6 +18,29 @@ public final class BrowserSessions {
         return new BrowserSessions(new BrowserSession(GatewayClients.https(port)));
     }
 
+    /** Plain HTTP, for a gateway behind a load balancer ({@code BehindLoadBalancerTest}). */
+    public static BrowserSessions http(int port) {
+        return new BrowserSessions(new BrowserSession(GatewayClients.http(port)));
+    }
+
+    /** Sends {@code name: value} with every request from now on. */
+    public BrowserSessions header(String name, String value) {
+        browser.headers.put(name, value);
+        return this;
+    }
+
+    public EntityExchangeResult<String> get(String path) {
+        return browser.get(path);
+    }
+
+    public static String csrf(EntityExchangeResult<String> page) {
+        return BrowserSession.csrf(page);
+    }
+
+    public static java.net.URI location(EntityExchangeResult<String> result) {
+        return BrowserSession.location(result);
+    }
+
     public EntityExchangeResult<String> login(String username, String password) {
         return browser.login(username, password);
     }
