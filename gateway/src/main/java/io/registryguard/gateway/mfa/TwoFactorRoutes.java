@@ -28,18 +28,20 @@ class TwoFactorRoutes {
             EmailCodeDelivery delivery, EmailVerification verification, RateLimiter limiter,
             GuardSessionCookies sessions, FrozenAccounts frozen, GuardProperties properties, Auditor audit,
             LoginRisk risk, Clock clock) {
-        TwoFactorPages pages = new TwoFactorPages(pending, factors, delivery, verification, limiter, sessions,
-                properties.session().registryCookie(), properties.session().pendingTtl(), frozen,
-                properties.operatorsContact(), audit, risk, clock);
+        PendingPages shared = new PendingPages(pending, frozen, properties.operatorsContact(), audit);
+        TwoFactorPages pages = new TwoFactorPages(shared, pending, factors, limiter, sessions,
+                properties.session().registryCookie(), properties.session().pendingTtl(), audit);
+        EmailStepPages email = new EmailStepPages(shared, pending, factors, delivery, verification, limiter,
+                properties.session().pendingTtl(), audit, risk, clock);
         String base = TwoFactorPages.BASE;
         return RouterFunctions.route()
                 .GET(base, pages::show)
                 .POST(base, pages::verify)
-                .POST(base + "/email", pages::sendEmailCode)
-                .POST(base + "/email/verify", pages::verifyEmailCode)
+                .POST(base + "/email", email::sendEmailCode)
+                .POST(base + "/email/verify", email::verifyEmailCode)
                 .GET(base + "/enroll", pages::showEnrollment)
                 .POST(base + "/enroll", pages::confirmEnrollment)
-                .GET(GuardSessionFilter.FROZEN_PAGE, pages::frozenPage)
+                .GET(GuardSessionFilter.FROZEN_PAGE, shared::frozenPage)
                 .build();
     }
 }

@@ -1,0 +1,113 @@
+package io.registryguard.gateway.mfa;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+
+import io.registryguard.audit.AuditDecision;
+import io.registryguard.audit.AuditEventTypes;
+import io.registryguard.audit.Auditor;
+import io.registryguard.session.FrozenAccounts;
+import io.registryguard.session.PendingLogin;
+import io.registryguard.session.PendingLoginStore;
+import io.registryguard.session.SessionWithholding;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * What every {@code /_guard/2fa} page shares: finding the pending login its cookie names (ending a frozen account's
+ * login there), the CSRF check of its forms, and rendering.
+ */
+final class PendingPages {
+
+    private final PendingLoginStore pending;
+    private final FrozenAccounts frozen;
+    private final String operatorsContact;
+    private final Auditor audit;
+
+    PendingPages(PendingLoginStore pending, FrozenAccounts frozen, String operatorsContact, Auditor audit) {
+        this.pending = pending;
+        this.frozen = frozen;
+        this.operatorsContact = operatorsContact;
+        this.audit = audit;
+    }
+
+    String operatorsContact() {
+        return operatorsContact;
+    }
+
+    Mono<ServerResponse> withPending(ServerRequest request,
+            java.util.function.Function<PendingLogin, Mono<ServerResponse>> then) {
+        HttpCookie cookie = request.cookies().getFirst(SessionWithholding.PENDING_COOKIE);
+        if (cookie == null || cookie.getValue().isEmpty()) {
+            return redirect("/account/login/");
+        }
+        return pending.find(cookie.getValue()).flatMap(login -> {
+            if (frozen.isFrozen(login.username())) {
+                audit.record(AuditEventTypes.LOGIN_REFUSED, request.exchange(), login.username(),
+                        AuditDecision.DENIED, Map.of(), "account frozen");
+                return pending.take(login.id()).then(frozenPage(request));
+            }
+            return then.apply(login);
+        }).switchIfEmpty(Mono.defer(() -> page("guard/2fa-expired", null, Map.of(), HttpStatus.OK)));
+    }
+
+    Mono<ServerResponse> withForm(ServerRequest request,
+            java.util.function.BiFunction<PendingLogin, MultiValueMap<String, String>, Mono<ServerResponse>> then) {
+        return request.formData().flatMap(form -> withPending(request, login -> {
+            if (!MessageDigest.isEqual(csrf(login).getBytes(StandardCharsets.US_ASCII),
+                    value(form, "csrf").getBytes(StandardCharsets.US_ASCII))) {
+                return page("guard/2fa-expired", null, Map.of(), HttpStatus.FORBIDDEN);
+            }
+            return then.apply(login, form);
+        }));
+    }
+
+    /** {@code GET /_guard/frozen}, and where a frozen account's login ends. */
+    Mono<ServerResponse> frozenPage(ServerRequest request) {
+        return ServerResponse.status(HttpStatus.FORBIDDEN).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .cookie(SessionWithholding.pendingCookie("", java.time.Duration.ZERO))
+                .render("guard/frozen", Map.of("contact", operatorsContact));
+    }
+
+    Mono<ServerResponse> page(String template, PendingLogin login, Map<String, Object> extra,
+            HttpStatus status) {
+        Map<String, Object> model = new java.util.HashMap<>(extra);
+        if (login != null) {
+            model.put("csrf", csrf(login));
+            model.put("username", login.username());
+        }
+        return ServerResponse.status(status).header(HttpHeaders.CACHE_CONTROL, "no-store").render(template, model);
+    }
+
+    static Mono<ServerResponse> redirect(String path) {
+        return ServerResponse.seeOther(URI.create(path)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** Bound to the pending login, which only this browser's HttpOnly, SameSite=Strict cookie names. */
+    static String csrf(PendingLogin login) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(("csrf:" + login.id()).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String value(MultiValueMap<String, String> form, String name) {
+        String v = form.getFirst(name);
+        return v == null ? "" : v.strip();
+    }
+
+    static String minutes(long seconds) {
+        long m = Math.max(1, (seconds + 59) / 60);
+        return m + (m == 1 ? " minute" : " minutes");
+    }
+}
