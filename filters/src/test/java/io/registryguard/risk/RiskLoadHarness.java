@@ -1,5 +1,11 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.risk.FailureRatioSettings;
+import io.registryguard.policy.risk.NoveltySettings;
+import io.registryguard.policy.risk.RiskThresholds;
+import io.registryguard.policy.risk.UnderAttackSettings;
+import io.registryguard.policy.risk.UsernameTraversalSettings;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
