@@ -8,6 +8,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.registryguard.gateway.RegistryGuardApplication;
 import io.registryguard.mfa.SecondFactorService;
+import io.registryguard.ratelimit.RateLimiter;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -64,6 +65,10 @@ final class SimulatedGateway implements AutoCloseable {
 
     SecondFactorService factors() {
         return context.getBean(SecondFactorService.class);
+    }
+
+    RateLimiter limiter() {
+        return context.getBean(RateLimiter.class);
     }
 
     MeterRegistry meters() {

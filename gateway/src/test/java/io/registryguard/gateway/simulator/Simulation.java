@@ -31,6 +31,7 @@ final class Simulation {
      * @param quiet           only warnings in the gateway's log
      */
     static SimulationReport run(SimulationParameters parameters, Map<String, String> gatewaySettings, boolean quiet) {
+        long started = System.nanoTime();
         Addresses addresses = new Addresses(new Random(parameters.seed()));
         Population population = Population.generate(parameters, new Random(parameters.seed()), addresses);
         // Factors are enrolled (and the gateway warmed up) in the hour before the first login.
@@ -55,10 +56,12 @@ final class Simulation {
             BruteForceCampaign.schedule(schedule, parameters, population, addresses, random(parameters, 2), context);
             StuffingCampaign.schedule(schedule, parameters, population, addresses, random(parameters, 3), context);
             TakeoverCampaign.schedule(schedule, parameters, population, addresses, random(parameters, 4), context);
+            Duration setup = Duration.ofNanos(System.nanoTime() - started);
             SimulationRunner.Timing timing = SimulationRunner.run(schedule, clock, parameters.start(),
-                    parameters.tick(), parameters.concurrency());
-            return new SimulationReport(parameters, stats, registry.counters(), GatewayMetrics.read(gateway.meters()),
-                    timing);
+                    parameters.tick(), parameters.concurrency()).afterSetup(setup);
+            GatewayMetrics metrics = GatewayMetrics.read(gateway.meters());
+            return new SimulationReport(parameters, stats, registry.counters(), metrics, timing,
+                    LimiterClockProbe.followsSimulatedClock(gateway.limiter(), clock));
         } finally {
             delete(accounts);
         }

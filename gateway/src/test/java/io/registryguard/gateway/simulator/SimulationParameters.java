@@ -105,7 +105,7 @@ public record SimulationParameters(int users, int days, int warmupDays, int dorm
     /** A population small enough for a test (well under a minute), with every campaign present. */
     public static SimulationParameters small() {
         SimulationParameters d = defaults();
-        return new SimulationParameters(120, 2, 1, 30, d.typoRate, d.newDeviceRate, 2, 20, 30, 30,
+        return new SimulationParameters(60, 2, 1, 30, d.typoRate, d.newDeviceRate, 2, 20, 30, 30,
                 d.stuffingCorrectShare, d.stuffingScriptedShare, d.stuffingClusteredShare, 3, 1, d.tick, 8,
                 d.throttleThreshold, d.start, d.seed, "");
     }

@@ -3,6 +3,7 @@ package io.registryguard.gateway.simulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The outcome of a run: counts per population from both ends (what the clients saw, what reached the registry),
@@ -18,9 +19,11 @@ final class SimulationReport {
     private final RegistryCounters registry;
     private final GatewayMetrics metrics;
     private final SimulationRunner.Timing timing;
+    private final Optional<Boolean> limiterOnSimulatedClock;
 
     SimulationReport(SimulationParameters parameters, Map<String, PopulationStats> stats, RegistryCounters registry,
-            GatewayMetrics metrics, SimulationRunner.Timing timing) {
+            GatewayMetrics metrics, SimulationRunner.Timing timing, Optional<Boolean> limiterOnSimulatedClock) {
+        this.limiterOnSimulatedClock = limiterOnSimulatedClock;
         this.parameters = parameters;
         this.stats = stats;
         this.registry = registry;
@@ -124,8 +127,13 @@ final class SimulationReport {
             out.append("  ").append(population).append(": ").append(stats(population).ends()).append('\n');
         }
         out.append(String.format("%nThroughput: %d login posts in %.1f s of wall clock = %.0f decisions/s (%d events,"
-                + " %d ticks, %d simulated days)%n", loginPosts(), timing.wall().toNanos() / 1e9,
-                decisionsPerSecond(), timing.events(), timing.ticks(), parameters.days()));
+                + " %d ticks, %d simulated days; setup before them %.1f s)%n", loginPosts(),
+                timing.wall().toNanos() / 1e9, decisionsPerSecond(), timing.events(), timing.ticks(), parameters.days(),
+                timing.setup().toNanos() / 1e9));
+        out.append("Rate limiter time: ").append(limiterOnSimulatedClock.map(simulated -> simulated
+                ? "the simulated clock" : "the WALL clock: its windows did not move with the simulation (days ran in"
+                        + " seconds), so its refusals overstate what a real deployment would see")
+                .orElse("unknown (no email-code limit to probe it with)")).append('\n');
         out.append("Gateway rate-limit refusals by limit: ").append(metrics.refusalsByLimit()).append('\n');
         out.append("Gateway risk decisions (action reason): ").append(metrics.riskDecisions().map(Object::toString)
                 .orElse("no " + GatewayMetrics.RISK_DECISIONS + " meter (the risk engine is not on the login path)"))

@@ -20,8 +20,17 @@ import io.registryguard.testsupport.MutableClock;
  */
 final class SimulationRunner {
 
-    /** How the run went on the wall clock. */
-    record Timing(Duration wall, int ticks, int events) {
+    /**
+     * How the run went on the wall clock.
+     *
+     * @param setup what came before the first event: the gateway's start, the factors' enrollment, the warm-up
+     * @param wall  from the first event to the last
+     */
+    record Timing(Duration setup, Duration wall, int ticks, int events) {
+
+        Timing afterSetup(Duration value) {
+            return new Timing(value, wall, ticks, events);
+        }
     }
 
     private SimulationRunner() {
@@ -54,7 +63,7 @@ final class SimulationRunner {
         } finally {
             pool.shutdownNow();
         }
-        return new Timing(Duration.ofNanos(System.nanoTime() - started), ticks, schedule.size());
+        return new Timing(Duration.ZERO, Duration.ofNanos(System.nanoTime() - started), ticks, schedule.size());
     }
 
     private static Instant tickOf(Instant at, Instant origin, Duration tick) {

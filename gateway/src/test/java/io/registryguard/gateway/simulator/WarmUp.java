@@ -14,7 +14,7 @@ import io.registryguard.testsupport.MutableClock;
 final class WarmUp {
 
     static final SimAccount ACCOUNT = SimAccount.named("warmup-account", "warm-up-password-0");
-    private static final int LOGINS = 40;
+    private static final int LOGINS = 20;
 
     private WarmUp() {
     }
