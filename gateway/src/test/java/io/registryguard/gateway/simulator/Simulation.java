@@ -19,7 +19,8 @@ import io.registryguard.testsupport.MutableClock;
 
 /**
  * One run: generate the population and the schedule, start the simulated registry, the inboxes and the real
- * gateway on a simulated clock, enroll the users' factors, play the schedule, and report.
+ * gateway on a simulated clock, play the dormant accounts' past, enroll the users' factors, warm up, play the
+ * schedule, and report.
  */
 final class Simulation {
 
@@ -34,7 +35,6 @@ final class Simulation {
         long started = System.nanoTime();
         Addresses addresses = new Addresses(new Random(parameters.seed()));
         Population population = Population.generate(parameters, new Random(parameters.seed()), addresses);
-        // Factors are enrolled (and the gateway warmed up) in the hour before the first login.
         MutableClock clock = new MutableClock(parameters.start().minus(Duration.ofHours(1)));
         List<SimAccount> registryAccounts = new ArrayList<>(population.allAccounts());
         registryAccounts.add(WarmUp.ACCOUNT);
@@ -43,8 +43,10 @@ final class Simulation {
                 SimMailbox mailbox = SimMailbox.start();
                 SimulatedGateway gateway = SimulatedGateway.start(clock, registry.baseUrl(), accounts.toString(),
                         mailbox.smtpPort(), parameters.redisUrl(), gatewaySettings, quiet)) {
-            enrollFactors(gateway.factors(), population.legit(), clock);
             Browsers browsers = new Browsers(gateway.baseUri());
+            DormantHistory.play(population.dormant(), parameters, browsers, addresses, random(parameters, 5), clock);
+            clock.set(parameters.start().minus(Duration.ofHours(1)));
+            enrollFactors(gateway.factors(), population.legit(), clock);
             WarmUp.run(gateway, browsers, clock);
             clock.set(parameters.start());
             Map<String, PopulationStats> stats = new LinkedHashMap<>();
@@ -72,6 +74,7 @@ final class Simulation {
         return new Random(parameters.seed() * 31 + stream);
     }
 
+    /** In the hour before the start, so no login reuses the enrollment's TOTP step. */
     private static void enrollFactors(SecondFactorService factors, List<LegitUser> users, MutableClock clock) {
         for (LegitUser user : users) {
             String username = user.account().username();

@@ -14,6 +14,8 @@ import java.util.function.Function;
  * @param days                  simulated days of legitimate traffic
  * @param warmupDays            days of legitimate traffic only, before the first attack (history, baselines)
  * @param dormantAccounts       old accounts without a factor that nobody has used lately (the 2024 victims)
+ * @param dormantLastLoginDays  how long before the start their owners last signed in (and left at the email
+ *                              step); 0: never through the gateway
  * @param typoRate              share of legitimate logins that start with a wrong password
  * @param newDeviceRate         share of legitimate logins from a new browser and/or a new address
  * @param bruteForceAccounts    campaign A: accounts one address guesses passwords on
@@ -32,7 +34,8 @@ import java.util.function.Function;
  * @param seed                  the random seed of the population and the schedule
  * @param redisUrl              Redis for the gateway's stores; blank: in memory
  */
-public record SimulationParameters(int users, int days, int warmupDays, int dormantAccounts, double typoRate,
+public record SimulationParameters(int users, int days, int warmupDays, int dormantAccounts,
+        int dormantLastLoginDays, double typoRate,
         double newDeviceRate, int bruteForceAccounts, int bruteForcePasswords, int sprayUsernames,
         int stuffingAddresses, double stuffingCorrectShare, double stuffingScriptedShare,
         double stuffingClusteredShare, int stuffingHours, int takeoverVictims, Duration tick, int concurrency,
@@ -45,6 +48,9 @@ public record SimulationParameters(int users, int days, int warmupDays, int dorm
             throw new IllegalArgumentException("sim.warmup-days must be 0 to sim.days - 1, was " + warmupDays);
         }
         positive("sim.dormant", dormantAccounts);
+        if (dormantLastLoginDays < 0) {
+            throw new IllegalArgumentException("sim.dormant.last-login-days must be >= 0, was " + dormantLastLoginDays);
+        }
         if (dormantAccounts < takeoverVictims + 1) {
             throw new IllegalArgumentException("sim.dormant must exceed sim.takeover.victims");
         }
@@ -71,7 +77,7 @@ public record SimulationParameters(int users, int days, int warmupDays, int dorm
 
     /** The defaults of an operator's run: 2,000 users over 3 days, the attacks on days 2 and 3. */
     public static SimulationParameters defaults() {
-        return new SimulationParameters(2000, 3, 1, 200, 0.03, 0.03, 3, 100, 300, 300, 0.10, 0.5, 0.3, 6, 1,
+        return new SimulationParameters(2000, 3, 1, 200, 200, 0.03, 0.03, 3, 100, 300, 300, 0.10, 0.5, 0.3, 6, 1,
                 Duration.ofSeconds(1), 8, Duration.ofMillis(1500), Instant.parse("2024-03-04T00:00:00Z"), 2024, "");
     }
 
@@ -83,6 +89,7 @@ public record SimulationParameters(int users, int days, int warmupDays, int dorm
                 integer("sim.days", d.days),
                 integer("sim.warmup-days", d.warmupDays),
                 integer("sim.dormant", d.dormantAccounts),
+                integer("sim.dormant.last-login-days", d.dormantLastLoginDays),
                 decimal("sim.typo-rate", d.typoRate),
                 decimal("sim.new-device-rate", d.newDeviceRate),
                 integer("sim.brute-force.accounts", d.bruteForceAccounts),
@@ -105,7 +112,7 @@ public record SimulationParameters(int users, int days, int warmupDays, int dorm
     /** A population small enough for a test (well under a minute), with every campaign present. */
     public static SimulationParameters small() {
         SimulationParameters d = defaults();
-        return new SimulationParameters(60, 2, 1, 30, d.typoRate, d.newDeviceRate, 2, 20, 30, 30,
+        return new SimulationParameters(60, 2, 1, 30, d.dormantLastLoginDays, d.typoRate, d.newDeviceRate, 2, 20, 30, 30,
                 d.stuffingCorrectShare, d.stuffingScriptedShare, d.stuffingClusteredShare, 3, 1, d.tick, 8,
                 d.throttleThreshold, d.start, d.seed, "");
     }
@@ -126,6 +133,7 @@ public record SimulationParameters(int users, int days, int warmupDays, int dorm
         out.put("sim.days", Integer.toString(days));
         out.put("sim.warmup-days", Integer.toString(warmupDays));
         out.put("sim.dormant", Integer.toString(dormantAccounts));
+        out.put("sim.dormant.last-login-days", Integer.toString(dormantLastLoginDays));
         out.put("sim.typo-rate", Double.toString(typoRate));
         out.put("sim.new-device-rate", Double.toString(newDeviceRate));
         out.put("sim.brute-force.accounts", Integer.toString(bruteForceAccounts));
