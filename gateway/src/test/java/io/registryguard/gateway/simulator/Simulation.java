@@ -16,6 +16,7 @@ import io.registryguard.gateway.support.Totps;
 import io.registryguard.mfa.SecondFactorService;
 import io.registryguard.mfa.TotpProvisioning;
 import io.registryguard.testsupport.MutableClock;
+import io.registryguard.testsupport.RedisTestServer;
 
 /**
  * One run: generate the population and the schedule, start the simulated registry, the inboxes and the real
@@ -42,7 +43,7 @@ final class Simulation {
         try (SimulatedRegistry registry = SimulatedRegistry.start(registryAccounts);
                 SimMailbox mailbox = SimMailbox.start();
                 SimulatedGateway gateway = SimulatedGateway.start(clock, registry.baseUrl(), accounts.toString(),
-                        mailbox.smtpPort(), parameters.redisUrl(), gatewaySettings, quiet)) {
+                        mailbox.smtpPort(), redisUrl(parameters), gatewaySettings, quiet)) {
             Browsers browsers = new Browsers(gateway.baseUri());
             DormantHistory.play(population.dormant(), parameters, browsers, addresses, random(parameters, 5), clock);
             clock.set(parameters.start().minus(Duration.ofHours(1)));
@@ -67,6 +68,11 @@ final class Simulation {
         } finally {
             delete(accounts);
         }
+    }
+
+    private static String redisUrl(SimulationParameters parameters) {
+        return SimulationParameters.LOCAL_REDIS.equals(parameters.redisUrl()) ? RedisTestServer.get().url()
+                : parameters.redisUrl();
     }
 
     /** Each generator draws from its own stream, so resizing one campaign leaves the others' schedules alone. */

@@ -32,7 +32,9 @@ import java.util.function.Function;
  * @param throttleThreshold     a login answer slower than this (wall clock) counts as throttled
  * @param start                 the simulated time of the first event
  * @param seed                  the random seed of the population and the schedule
- * @param redisUrl              Redis for the gateway's stores; blank: in memory
+ * @param redisUrl              Redis for the gateway's stores (start from an empty database: factors, history and
+ *                              buckets of an earlier run would mix in); {@code local}: a redis-server started for
+ *                              the run; blank: in memory
  */
 public record SimulationParameters(int users, int days, int warmupDays, int dormantAccounts,
         int dormantLastLoginDays, double typoRate,
@@ -40,6 +42,9 @@ public record SimulationParameters(int users, int days, int warmupDays, int dorm
         int stuffingAddresses, double stuffingCorrectShare, double stuffingScriptedShare,
         double stuffingClusteredShare, int stuffingHours, int takeoverVictims, Duration tick, int concurrency,
         Duration throttleThreshold, Instant start, long seed, String redisUrl) {
+
+    /** {@code -Dsim.redis-url=local}: a fresh redis-server of the test support, started for the run. */
+    public static final String LOCAL_REDIS = "local";
 
     public SimulationParameters {
         positive("sim.users", users);
@@ -150,7 +155,8 @@ public record SimulationParameters(int users, int days, int warmupDays, int dorm
         out.put("sim.throttle-threshold-ms", Long.toString(throttleThreshold.toMillis()));
         out.put("sim.start", start.toString());
         out.put("sim.seed", Long.toString(seed));
-        out.put("sim.redis-url", redisUrl.isEmpty() ? "(none: in-memory stores)" : "(set)");
+        out.put("sim.redis-url", redisUrl.isEmpty() ? "(none: in-memory stores)"
+                : LOCAL_REDIS.equals(redisUrl) ? "local (a redis-server started for the run)" : "(set)");
         return out;
     }
 
