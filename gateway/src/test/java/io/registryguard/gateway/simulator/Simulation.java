@@ -34,8 +34,8 @@ final class Simulation {
      */
     static SimulationReport run(SimulationParameters parameters, Map<String, String> gatewaySettings, boolean quiet) {
         long started = System.nanoTime();
-        Addresses addresses = new Addresses(new Random(parameters.seed()));
-        Population population = Population.generate(parameters, new Random(parameters.seed()), addresses);
+        Addresses addresses = new Addresses(random(parameters, 1));
+        Population population = Population.generate(parameters, random(parameters, 2), addresses);
         MutableClock clock = new MutableClock(parameters.start().minus(Duration.ofHours(1)));
         List<SimAccount> registryAccounts = new ArrayList<>(population.allAccounts());
         registryAccounts.add(WarmUp.ACCOUNT);
@@ -45,7 +45,7 @@ final class Simulation {
                 SimulatedGateway gateway = SimulatedGateway.start(clock, registry.baseUrl(), accounts.toString(),
                         mailbox.smtpPort(), redisUrl(parameters), gatewaySettings, quiet)) {
             Browsers browsers = new Browsers(gateway.baseUri());
-            DormantHistory.play(population.dormant(), parameters, browsers, addresses, random(parameters, 5), clock);
+            DormantHistory.play(population.dormant(), parameters, browsers, addresses, random(parameters, 3), clock);
             clock.set(parameters.start().minus(Duration.ofHours(1)));
             enrollFactors(gateway.factors(), population.legit(), clock);
             WarmUp.run(gateway, browsers, clock);
@@ -55,10 +55,10 @@ final class Simulation {
             SimulationContext context = new SimulationContext(browsers,
                     new LoginFlow(parameters.throttleThreshold()), clock, mailbox, stats);
             EventSchedule schedule = new EventSchedule();
-            LegitimateTraffic.schedule(schedule, parameters, population, addresses, random(parameters, 1), context);
-            BruteForceCampaign.schedule(schedule, parameters, population, addresses, random(parameters, 2), context);
-            StuffingCampaign.schedule(schedule, parameters, population, addresses, random(parameters, 3), context);
-            TakeoverCampaign.schedule(schedule, parameters, population, addresses, random(parameters, 4), context);
+            LegitimateTraffic.schedule(schedule, parameters, population, addresses, random(parameters, 4), context);
+            BruteForceCampaign.schedule(schedule, parameters, population, addresses, random(parameters, 5), context);
+            StuffingCampaign.schedule(schedule, parameters, population, addresses, random(parameters, 6), context);
+            TakeoverCampaign.schedule(schedule, parameters, population, addresses, random(parameters, 7), context);
             Duration setup = Duration.ofNanos(System.nanoTime() - started);
             SimulationRunner.Timing timing = SimulationRunner.run(schedule, clock, parameters.start(),
                     parameters.tick(), parameters.concurrency()).afterSetup(setup);
@@ -75,7 +75,7 @@ final class Simulation {
                 : parameters.redisUrl();
     }
 
-    /** Each generator draws from its own stream, so resizing one campaign leaves the others' schedules alone. */
+    /** Each part draws from its own stream, so resizing one campaign leaves the others' schedules alone. */
     private static Random random(SimulationParameters parameters, int stream) {
         return new Random(parameters.seed() * 31 + stream);
     }

@@ -80,6 +80,11 @@ final class SimulationReport {
         if (legit.blocked.sum() > MAX_BLOCKED * logins) {
             missed.add("legitimate logins blocked: " + percent(legit.blocked.sum(), logins) + " (target <= 0.1%)");
         }
+        long unfinished = legit.logins.sum() - legit.sessions.sum() - legit.blocked.sum();
+        if (unfinished > MAX_BLOCKED * logins) {
+            missed.add("legitimate logins that ended without a session and without a refusal: " + unfinished
+                    + " (see how logins ended)");
+        }
         if (errors() > 0) {
             missed.add(errors() + " simulated clients failed unexpectedly (see errors)");
         }
@@ -130,6 +135,8 @@ final class SimulationReport {
                 + " %d ticks, %d simulated days; setup before them %.1f s)%n", loginPosts(),
                 timing.wall().toNanos() / 1e9, decisionsPerSecond(), timing.events(), timing.ticks(), parameters.days(),
                 timing.setup().toNanos() / 1e9));
+        out.append("  Only events of the same simulated tick run side by side: sparse traffic runs nearly one login at"
+                + " a time, so\n  this is bound by one login's latency, not the gateway's capacity.\n");
         out.append("Rate limiter time: ").append(limiterOnSimulatedClock.map(simulated -> simulated
                 ? "the simulated clock" : "the WALL clock: its windows did not move with the simulation (days ran in"
                         + " seconds), so its refusals overstate what a real deployment would see")
