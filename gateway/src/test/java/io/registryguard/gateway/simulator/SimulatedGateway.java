@@ -11,8 +11,10 @@ import io.registryguard.mfa.SecondFactorService;
 import io.registryguard.ratelimit.RateLimiter;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * The real gateway, in process: {@link RegistryGuardApplication} on a random plain-HTTP port behind a pretend
@@ -54,9 +56,22 @@ final class SimulatedGateway implements AutoCloseable {
         environment.getPropertySources().addFirst(new MapPropertySource("attack-simulator", properties));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistryGuardApplication.class)
                 .environment(environment)
-                .initializers(new SimulatedClock(clock))
+                .initializers(new SimulatedClock(clock), SimulatedGateway::ownNettyResources)
                 .run();
         return new SimulatedGateway(context);
+    }
+
+    /**
+     * Event loops of its own: by default closing a reactive application disposes Reactor Netty's global loops, and
+     * with them the servers of every other application in the JVM (in a test run, the cached test contexts).
+     */
+    private static void ownNettyResources(ConfigurableApplicationContext context) {
+        ((GenericApplicationContext) context).registerBean("reactorResourceFactory", ReactorResourceFactory.class,
+                () -> {
+                    ReactorResourceFactory resources = new ReactorResourceFactory();
+                    resources.setUseGlobalResources(false);
+                    return resources;
+                });
     }
 
     URI baseUri() {
