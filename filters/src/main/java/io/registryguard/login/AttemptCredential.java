@@ -43,18 +43,6 @@ record AttemptCredential(String username, boolean token, String passwordSha1) {
 
     /** @param hashPassword whether to hash the password (for the breached-password check) */
     static AttemptCredential fromBasic(ServerHttpRequest request, boolean hashPassword) {
-        AttemptCredential credential = fromBasic(request);
-        if (!hashPassword || credential.username() == null) {
-            return credential;
-        }
-        String decoded = new String(Base64.getDecoder().decode(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION)
-                .substring(6).strip()), StandardCharsets.UTF_8);
-        int colon = decoded.indexOf(':');
-        return colon < 0 ? credential
-                : new AttemptCredential(credential.username(), false, sha1(decoded.substring(colon + 1)));
-    }
-
-    static AttemptCredential fromBasic(ServerHttpRequest request) {
         String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             // twine may send "token pypi-..." or a Bearer token: an API token either way
@@ -71,8 +59,15 @@ record AttemptCredential(String username, boolean token, String passwordSha1) {
         if (username.equals(LoginRule.TOKEN_USERNAME)) {
             return new AttemptCredential(null, true, null);
         }
-        return username.isEmpty() || username.length() > FormValues.MAX_VALUE_CHARS ? NONE
-                : new AttemptCredential(username, false, null);
+        if (username.isEmpty() || username.length() > FormValues.MAX_VALUE_CHARS) {
+            return NONE;
+        }
+        return new AttemptCredential(username, false,
+                hashPassword && colon >= 0 ? sha1(decoded.substring(colon + 1)) : null);
+    }
+
+    static AttemptCredential fromBasic(ServerHttpRequest request) {
+        return fromBasic(request, false);
     }
 
     /** SHA-1 as Have I Been Pwned publishes it: of the UTF-8 bytes, upper-case hex. */

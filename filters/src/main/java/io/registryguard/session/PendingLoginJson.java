@@ -5,6 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -33,8 +35,8 @@ final class PendingLoginJson {
 
     private static final Set<String> FIELDS_V1 = Set.of("v", "username", "registryCookies", "next", "clientIp",
             "userAgent", "createdAt", "emailVerified", "pendingTotpSecret");
-    private static final Set<String> FIELDS = Set.of("v", "username", "registryCookies", "next", "clientIp",
-            "userAgent", "createdAt", "emailVerified", "pendingTotpSecret", "emailRequired", "riskReasons");
+    private static final Set<String> FIELDS = Stream.concat(FIELDS_V1.stream(),
+            Stream.of("emailRequired", "riskReasons")).collect(Collectors.toUnmodifiableSet());
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

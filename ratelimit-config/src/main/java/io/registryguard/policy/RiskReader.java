@@ -236,8 +236,7 @@ final class RiskReader {
 
     /** A text that may be left empty ({@code ""} or nothing): empty means "none". */
     private static String blankable(YamlValue value, String expected) {
-        String found = value.describe();
-        return found.equals("nothing") || found.equals("''") ? "" : value.text(expected).orElse("");
+        return value.isBlank() ? "" : value.text(expected).orElse("");
     }
 
     private static Optional<List<String>> texts(YamlValue value) {

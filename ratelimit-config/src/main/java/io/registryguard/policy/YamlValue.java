@@ -130,6 +130,11 @@ final class YamlValue {
         return Optional.empty();
     }
 
+    /** Nothing, or an empty text ({@code ""}): how a policy writes "none" for an optional name or path. */
+    boolean isBlank() {
+        return isNull() || node instanceof ScalarNode scalar && scalar.getValue().isEmpty();
+    }
+
     private boolean isNull() {
         return node.getTag().equals(Tag.NULL);
     }

@@ -73,7 +73,8 @@ class RiskConfiguration {
                     yield sha1 -> Mono.error(new UncheckedIOException(e));
                 }
             }
-            case OFF -> sha1 -> Mono.just(false);
+            // LoginRisk opens no source for "off"
+            case OFF -> throw new IllegalStateException("breached-password source off has nothing to open");
         };
     }
 }
