@@ -21,6 +21,8 @@ public final class AuditEventTypes {
     public static final String ADMIN_FREEZE = "admin.freeze";
     public static final String ADMIN_UNFREEZE = "admin.unfreeze";
     public static final String ADMIN_UNLOCK = "admin.unlock";
+    /** A request a rule could classify as non-public that the guard could not read with certainty (400). */
+    public static final String REQUEST_UNREADABLE = "request.unreadable";
 
     private AuditEventTypes() {
     }

@@ -7,9 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Percent-decoding in the two flavours the registry applies: strict for request paths (a malformed
- * escape is an error) and lenient for form field names (a malformed escape stays literal, invalid UTF-8
- * becomes U+FFFD, as Python's {@code urllib.parse.unquote} does).
+ * Percent-decoding of request paths: a malformed escape is an error, and so are bytes that are not UTF-8.
  */
 final class PercentDecoding {
 
@@ -37,14 +35,6 @@ final class PercentDecoding {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("percent-decoding gives bytes that are not valid UTF-8");
         }
-    }
-
-    /** Decodes valid {@code %XX} escapes, keeps the rest literal, replaces invalid UTF-8 with U+FFFD. */
-    static String decodeLenient(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        return new String(toBytes(s, false), StandardCharsets.UTF_8);
     }
 
     private static byte[] toBytes(String s, boolean escapesMustBeValid) {

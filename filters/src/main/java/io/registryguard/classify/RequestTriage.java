@@ -1,65 +1,54 @@
 package io.registryguard.classify;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import io.registryguard.policy.LoginRule;
+import io.registryguard.policy.Policy;
+import io.registryguard.policy.RouteClass;
 import io.registryguard.policy.RouteRule;
-import org.jspecify.annotations.Nullable;
 
 /**
- * What is known about a request before its body is read, and whether the body is worth reading: only when
- * a candidate rule dispatches on form fields, the query string has not already settled it, and the body is
- * one the registry parses into fields. Almost all traffic ends here with no candidates at all.
+ * What is known about a request before it is read: the rules its method, normalized path and header names match.
+ * None (almost all traffic) means public, never read. Any means the request is read strictly, whether or not the
+ * rules' form fields turn out to be present (one reading): only then is it classified, by the fields read.
  */
 final class RequestTriage {
 
     private final List<RouteRule> candidates;
-    private final Set<String> queryFields;
-    private final @Nullable FormContentType bodyFormat;
+    private final boolean bodyMatters;
 
-    private RequestTriage(List<RouteRule> candidates, Set<String> queryFields, @Nullable FormContentType bodyFormat) {
+    private RequestTriage(List<RouteRule> candidates, boolean bodyMatters) {
         this.candidates = candidates;
-        this.queryFields = queryFields;
-        this.bodyFormat = bodyFormat;
+        this.bodyMatters = bodyMatters;
     }
 
-    /**
-     * @param contentType the {@code Content-Type} header, or null when absent
-     * @throws org.springframework.web.server.ResponseStatusException 400 for a malformed path, or for a
-     *         multipart body without boundary that would have to be read
-     */
-    static RequestTriage of(RouteTable table, String method, String rawPath, @Nullable String rawQuery,
-            Predicate<String> headerPresent, @Nullable String contentType) {
+    /** @throws org.springframework.web.server.ResponseStatusException 400 for a malformed path */
+    static RequestTriage of(RouteTable table, Policy policy, String method, String rawPath,
+            Predicate<String> headerPresent) {
         List<RouteRule> candidates = table.candidates(method, PathNormalizer.normalize(rawPath), headerPresent);
-        if (candidates.stream().noneMatch(RouteRule::dispatchesOnFormFields)) {
-            return new RequestTriage(candidates, Set.of(), null);
-        }
-        Set<String> queryFields = FormFieldNames.fromQuery(rawQuery);
-        if (!RouteClassifier.mayDependOnMoreFields(candidates, queryFields::contains)) {
-            return new RequestTriage(candidates, queryFields, null);
-        }
-        Optional<FormContentType> bodyFormat = FormContentType.of(contentType);
-        return new RequestTriage(candidates, queryFields, bodyFormat.orElse(null));
+        boolean bodyMatters = candidates.stream().anyMatch(rule -> !isUpload(policy, rule));
+        return new RequestTriage(candidates, bodyMatters);
     }
 
-    /** True when the body must be read to classify; then call {@link #classifyWithBody}. */
-    boolean needsBody() {
-        return bodyFormat != null;
+    /** An upload: its credential is a header and its body (a package) is nothing a rule reads. */
+    private static boolean isUpload(Policy policy, RouteRule rule) {
+        return rule.routeClass() == RouteClass.API_AUTH && !rule.dispatchesOnFormFields()
+                && policy.loginRule(rule).credential() == LoginRule.Credential.BASIC;
     }
 
-    RouteClassification classifyWithoutBody() {
-        return RouteClassifier.classify(candidates, queryFields::contains);
+    /** True when a rule could classify the request as non-public: it must be read first. */
+    boolean mustRead() {
+        return !candidates.isEmpty();
     }
 
-    RouteClassification classifyWithBody(byte[] body) {
-        if (bodyFormat == null) {
-            return classifyWithoutBody();
-        }
-        Set<String> fields = new HashSet<>(queryFields);
-        fields.addAll(FormFieldNames.fromBody(bodyFormat, body));
+    /** False when every candidate is an upload, whose body streams through unread. */
+    boolean bodyMatters() {
+        return bodyMatters;
+    }
+
+    RouteClassification classify(Set<String> fields) {
         return RouteClassifier.classify(candidates, fields::contains);
     }
 }

@@ -13,8 +13,6 @@ import io.registryguard.policy.RouteRule;
  */
 final class RouteClassifier {
 
-    private static final Predicate<String> EVERY_FIELD = name -> true;
-
     private RouteClassifier() {
     }
 
@@ -28,13 +26,5 @@ final class RouteClassifier {
         }
         return winner == null ? RouteClassification.UNMATCHED
                 : new RouteClassification(winner.routeClass(), winner.name());
-    }
-
-    /**
-     * True when fields not yet seen could still change the result. More fields only ever add matching rules,
-     * so the answer with every field present is the most the body could lead to.
-     */
-    static boolean mayDependOnMoreFields(List<RouteRule> candidates, Predicate<String> knownFields) {
-        return !classify(candidates, knownFields).equals(classify(candidates, EVERY_FIELD));
     }
 }

@@ -3,15 +3,13 @@ package io.registryguard.login;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.registryguard.body.FormValues;
 import io.registryguard.policy.LoginRule;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import io.registryguard.read.ReadRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who an attempt claims to be: the username of a login form or of HTTP Basic auth, lower-cased and trimmed,
@@ -22,52 +20,45 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * @param token        the attempt carries an API token rather than a password
  * @param passwordSha1 upper-case hex, or null (not asked for, or no password)
  */
-record AttemptCredential(String username, boolean token, String passwordSha1) {
+record AttemptCredential(@Nullable String username, boolean token, @Nullable String passwordSha1) {
+
+    /** Usernames are short; a longer "username" is not one. */
+    static final int MAX_USERNAME_CHARS = 256;
 
     static final AttemptCredential NONE = new AttemptCredential(null, false, null);
+    static final AttemptCredential TOKEN = new AttemptCredential(null, true, null);
 
-    /** @param passwordField the form field to hash, or null to leave the password unread */
-    static AttemptCredential fromForm(LoginRule rule, ServerHttpRequest request, byte[] body, String passwordField) {
-        String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
-        return FormValues.first(contentType, body, rule.usernameField())
+    /**
+     * @param read          the guard's one reading of the request (null when it was not read: no fields)
+     * @param passwordField the form field to hash, or null to leave the password unread
+     */
+    static AttemptCredential fromForm(LoginRule rule, @Nullable ReadRequest read, @Nullable String passwordField) {
+        if (read == null) {
+            return NONE;
+        }
+        return read.value(rule.usernameField())
+                .filter(u -> u.length() <= MAX_USERNAME_CHARS)
                 .map(AttemptCredential::canonical)
                 .filter(u -> !u.isEmpty())
                 .map(u -> new AttemptCredential(u, false, passwordField == null ? null
-                        : FormValues.first(contentType, body, passwordField).map(AttemptCredential::sha1).orElse(null)))
+                        : read.value(passwordField).map(AttemptCredential::sha1).orElse(null)))
                 .orElse(NONE);
     }
 
-    static AttemptCredential fromForm(LoginRule rule, ServerHttpRequest request, byte[] body) {
-        return fromForm(rule, request, body, null);
-    }
-
-    /** @param hashPassword whether to hash the password (for the breached-password check) */
-    static AttemptCredential fromBasic(ServerHttpRequest request, boolean hashPassword) {
-        String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            // twine may send "token pypi-..." or a Bearer token: an API token either way
-            return header == null ? NONE : new AttemptCredential(null, true, null);
+    /**
+     * @param basic        the request's HTTP Basic credentials, read strictly ({@link BasicCredentials})
+     * @param hashPassword whether to hash the password (for the breached-password check)
+     */
+    static AttemptCredential fromBasic(BasicCredentials basic, boolean hashPassword) {
+        // Warehouse compares the raw username with "__token__": "__TOKEN__" is a username like any other
+        if (basic.username().equals(LoginRule.TOKEN_USERNAME)) {
+            return TOKEN;
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
+        String username = canonical(basic.username());
+        if (username.isEmpty() || basic.username().length() > MAX_USERNAME_CHARS) {
             return NONE;
         }
-        int colon = decoded.indexOf(':');
-        String username = canonical(colon < 0 ? decoded : decoded.substring(0, colon));
-        if (username.equals(LoginRule.TOKEN_USERNAME)) {
-            return new AttemptCredential(null, true, null);
-        }
-        if (username.isEmpty() || username.length() > FormValues.MAX_VALUE_CHARS) {
-            return NONE;
-        }
-        return new AttemptCredential(username, false,
-                hashPassword && colon >= 0 ? sha1(decoded.substring(colon + 1)) : null);
-    }
-
-    static AttemptCredential fromBasic(ServerHttpRequest request) {
-        return fromBasic(request, false);
+        return new AttemptCredential(username, false, hashPassword ? sha1(basic.password()) : null);
     }
 
     /** SHA-1 as Have I Been Pwned publishes it: of the UTF-8 bytes, upper-case hex. */

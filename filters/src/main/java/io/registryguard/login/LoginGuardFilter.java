@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import io.registryguard.audit.AuditDecision;
 import io.registryguard.audit.AuditEventTypes;
 import io.registryguard.audit.Auditor;
-import io.registryguard.body.CappedBody;
 import io.registryguard.classify.RouteClassification;
 import io.registryguard.classify.RouteClassificationFilter;
 import io.registryguard.clientip.ClientAddress;
@@ -18,6 +17,7 @@ import io.registryguard.policy.OutcomeRule;
 import io.registryguard.policy.Policy;
 import io.registryguard.policy.RouteClass;
 import io.registryguard.policy.RouteRule;
+import io.registryguard.read.ReadRequest;
 import io.registryguard.risk.LoginAttempt;
 import io.registryguard.risk.LoginRisk;
 import io.registryguard.risk.RiskAssessment;
@@ -32,9 +32,12 @@ import org.springframework.core.Ordered;
 import io.registryguard.web.Problem;
 import io.registryguard.web.ProblemResponses;
 import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,6 +51,7 @@ import reactor.core.publisher.Mono;
 public final class LoginGuardFilter implements GlobalFilter, Ordered {
 
     public static final int ORDER = RouteClassificationFilter.ORDER + 10;
+    private static final Logger log = LoggerFactory.getLogger(LoginGuardFilter.class);
 
     private final Supplier<Policy> policy;
     private final RateLimiter limiter;
@@ -105,19 +109,43 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
         boolean hash = risk.wantsPasswordHash();
         if (rule.credential() == LoginRule.Credential.BASIC) {
             // Uploads carry their credential in a header; their (large) body is never read.
-            AttemptCredential credential = AttemptCredential.fromBasic(exchange.getRequest(), hash);
+            Optional<BasicCredentials> basic;
+            try {
+                basic = BasicCredentials.read(exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION));
+            } catch (BasicCredentials.MalformedCredentialsException e) {
+                return malformedBasic(exchange, routeClass, e);
+            }
+            AttemptCredential credential = basic.map(b -> AttemptCredential.fromBasic(b, hash))
+                    .orElse(exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                            ? AttemptCredential.TOKEN : AttemptCredential.NONE);
             if (rule.refusePasswords() && credential.username() != null) {
                 metrics.refused(routeClass, "refuse-passwords");
                 return ProblemResponses.write(exchange, Problem.of(HttpStatus.FORBIDDEN, "Forbidden",
                         "Username/password authentication is not accepted for uploads. Use an API token: username"
                                 + " __token__ and the token as the password."));
             }
-            return attempt(exchange, chain, current, routeClass, rule.outcome(), credential);
+            ServerWebExchange canonical = basic.map(b -> exchange.mutate()
+                    .request(r -> r.headers(h -> h.set(HttpHeaders.AUTHORIZATION, b.header()))).build())
+                    .orElse(exchange);
+            return attempt(canonical, chain, current, routeClass, rule.outcome(), credential);
         }
         String passwordField = hash ? risk.policy().passwordField() : null;
-        return CappedBody.read(exchange, current.body().formMaxBytes(), (replaying, body) ->
-                attempt(replaying, chain, current, routeClass, rule.outcome(),
-                        AttemptCredential.fromForm(rule, replaying.getRequest(), body, passwordField)));
+        return attempt(exchange, chain, current, routeClass, rule.outcome(),
+                AttemptCredential.fromForm(rule, ReadRequest.of(exchange), passwordField));
+    }
+
+    /** A Basic header the guard cannot read with certainty names nobody it could limit: 401, never forwarded. */
+    private Mono<Void> malformedBasic(ServerWebExchange exchange, RouteClass routeClass,
+            BasicCredentials.MalformedCredentialsException e) {
+        metrics.refused(routeClass, "malformed-credentials");
+        log.info("refused {} {} with 401: Basic credentials not read ({})", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), e.getMessage());
+        audit.record(AuditEventTypes.LOGIN_REFUSED, exchange, null, AuditDecision.DENIED,
+                Map.of("credential", "basic"), "malformed credentials: " + e.getMessage());
+        return ProblemResponses.write(exchange, Problem.of(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                "The Authorization header could not be read: " + e.getMessage()
+                        + ". Send 'Basic ' and the base64 of username:password, or an API token.")
+                .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"registry-guard\", charset=\"UTF-8\""));
     }
 
     private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, Policy current,

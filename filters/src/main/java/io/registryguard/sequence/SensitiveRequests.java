@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.registryguard.body.FormValues;
 import io.registryguard.classify.PathNormalizer;
+import io.registryguard.read.ReadRequest;
+import org.jspecify.annotations.Nullable;
 
 /** A sensitive HTTP request as the {@link SensitiveEvent} the sequence rules judge (see {@link WarehouseEvents}). */
 public final class SensitiveRequests {
@@ -19,11 +20,14 @@ public final class SensitiveRequests {
     private SensitiveRequests() {
     }
 
-    public static Optional<SensitiveEvent> event(String route, String method, String rawPath, String contentType,
-            byte[] body, String actor, Instant at) {
+    /** @param read the guard's one reading of the request; null reads as no fields */
+    public static Optional<SensitiveEvent> event(String route, String method, String rawPath,
+            @Nullable ReadRequest read, String actor, Instant at) {
         Map<String, String> form = new HashMap<>();
-        for (String field : FIELDS) {
-            FormValues.first(contentType, body, field).ifPresent(value -> form.put(field, value));
+        if (read != null) {
+            for (String field : FIELDS) {
+                read.value(field).ifPresent(value -> form.put(field, value));
+            }
         }
         try {
             return WarehouseEvents.from(route, method, PathNormalizer.normalize(rawPath), form, actor, at);

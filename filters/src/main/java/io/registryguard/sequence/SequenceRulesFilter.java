@@ -1,15 +1,13 @@
 package io.registryguard.sequence;
 
 import java.time.Clock;
-import java.util.function.Supplier;
 
 import io.registryguard.audit.AuditDecision;
 import io.registryguard.audit.AuditEvent;
 import io.registryguard.audit.AuditEventTypes;
 import io.registryguard.audit.AuditTrail;
-import io.registryguard.body.CappedBody;
 import io.registryguard.classify.RouteClassification;
-import io.registryguard.policy.Policy;
+import io.registryguard.read.ReadRequest;
 import io.registryguard.policy.RouteClass;
 import io.registryguard.session.GuardSession;
 import io.registryguard.stepup.StepUpFilter;
@@ -20,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -37,16 +34,14 @@ public final class SequenceRulesFilter implements GlobalFilter, Ordered {
     public static final int ORDER = StepUpFilter.ORDER - 5;
     private static final Logger log = LoggerFactory.getLogger(SequenceRulesFilter.class);
 
-    private final Supplier<Policy> policy;
     private final SequenceRules rules;
     private final SequenceHistory history;
     private final SequenceAlerts alerts;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public SequenceRulesFilter(Supplier<Policy> policy, SequenceRules rules, SequenceHistory history,
+    public SequenceRulesFilter(SequenceRules rules, SequenceHistory history,
             SequenceAlerts alerts, AuditTrail audit, Clock clock) {
-        this.policy = policy;
         this.rules = rules;
         this.history = history;
         this.alerts = alerts;
@@ -61,24 +56,22 @@ public final class SequenceRulesFilter implements GlobalFilter, Ordered {
         if (classification == null || classification.routeClass() != RouteClass.SENSITIVE || session == null) {
             return chain.filter(exchange);
         }
-        return CappedBody.read(exchange, policy.get().body().formMaxBytes(), (replaying, body) -> {
-            var request = replaying.getRequest();
-            var event = SensitiveRequests.event(classification.ruleName(), request.getMethod().name(),
-                    request.getURI().getRawPath(), request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), body,
-                    session.subject(), clock.instant());
-            if (event.isEmpty()) {
-                return chain.filter(replaying);
+        ReadRequest read = ReadRequest.of(exchange);
+        var request = exchange.getRequest();
+        var event = SensitiveRequests.event(classification.ruleName(), request.getMethod().name(),
+                request.getURI().getRawPath(), read, session.subject(), clock.instant());
+        if (event.isEmpty()) {
+            return chain.filter(exchange);
+        }
+        return judge(event.get()).flatMap(decision -> {
+            if (decision instanceof SequenceDecision.Denied denied) {
+                return deny(exchange, event.get(), denied);
             }
-            return judge(event.get()).flatMap(decision -> {
-                if (decision instanceof SequenceDecision.Denied denied) {
-                    return deny(replaying, event.get(), denied);
-                }
-                if (decision instanceof SequenceDecision.StepUpRequired) {
-                    replaying.getAttributes().put(StepUpFilter.FRESH_FACTOR, decision);
-                }
-                rememberIfCarriedOut(replaying, event.get());
-                return chain.filter(replaying);
-            });
+            if (decision instanceof SequenceDecision.StepUpRequired) {
+                exchange.getAttributes().put(StepUpFilter.FRESH_FACTOR, decision);
+            }
+            rememberIfCarriedOut(exchange, event.get());
+            return chain.filter(exchange);
         });
     }
 

@@ -10,11 +10,11 @@ import java.util.function.Supplier;
 import io.registryguard.audit.AuditDecision;
 import io.registryguard.audit.AuditEventTypes;
 import io.registryguard.audit.Auditor;
-import io.registryguard.body.CappedBody;
 import io.registryguard.classify.RouteClassification;
 import io.registryguard.login.LoginGuardFilter;
 import io.registryguard.policy.Policy;
 import io.registryguard.policy.RouteClass;
+import io.registryguard.read.ReadRequest;
 import io.registryguard.session.GuardSession;
 import io.registryguard.session.SignedValue;
 import io.registryguard.web.Problem;
@@ -104,22 +104,23 @@ public final class StepUpFilter implements GlobalFilter, Ordered {
         });
     }
 
+    /** The request as read (its canonical body) is kept for the replay; it was never forwarded. */
     private Mono<Void> stashAndRedirect(ServerWebExchange exchange, GuardSession session, String route) {
-        return CappedBody.read(exchange, policy.get().body().formMaxBytes(), (replaying, body) -> {
-            ServerHttpRequest request = exchange.getRequest();
-            String raw = request.getURI().getRawPath()
-                    + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
-            StashedRequest stashed = new StashedRequest(SignedValue.randomId(), session.subject(), session.sid(),
-                    route, request.getMethod().name(), raw, request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
-                    body, clock.instant());
-            return stash.save(stashed).then(Mono.defer(() -> {
-                var response = exchange.getResponse();
-                response.setStatusCode(HttpStatus.SEE_OTHER);
-                response.getHeaders().setLocation(URI.create(STEP_UP_PAGE + "?r=" + stashed.id()));
-                response.getHeaders().setCacheControl("no-store");
-                return response.setComplete();
-            }));
-        });
+        ServerHttpRequest request = exchange.getRequest();
+        ReadRequest read = ReadRequest.of(exchange);
+        byte[] body = read == null ? new byte[0] : read.canonicalBody();
+        String contentType = read == null ? null : read.canonicalContentType();
+        String raw = request.getURI().getRawPath()
+                + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
+        StashedRequest stashed = new StashedRequest(SignedValue.randomId(), session.subject(), session.sid(),
+                route, request.getMethod().name(), raw, contentType, body, clock.instant());
+        return stash.save(stashed).then(Mono.defer(() -> {
+            var response = exchange.getResponse();
+            response.setStatusCode(HttpStatus.SEE_OTHER);
+            response.getHeaders().setLocation(URI.create(STEP_UP_PAGE + "?r=" + stashed.id()));
+            response.getHeaders().setCacheControl("no-store");
+            return response.setComplete();
+        }));
     }
 
     /** The registry never sees the gateway's token. */

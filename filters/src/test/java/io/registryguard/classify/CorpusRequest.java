@@ -88,13 +88,6 @@ record CorpusRequest(String line, @Nullable String expected, String method, Stri
         return q < 0 ? null : target.substring(q + 1);
     }
 
-    /** Classifies with the plain-Java pieces, as the filter does but without a gateway. */
-    RouteClassification classify(RouteTable table) {
-        RequestTriage triage = RequestTriage.of(table, method, rawPath(), rawQuery(),
-                name -> headers.stream().anyMatch(name::equalsIgnoreCase), contentType);
-        return triage.needsBody() ? triage.classifyWithBody(body) : triage.classifyWithoutBody();
-    }
-
     /** True when java.net.URI (and so any real server in front of the filter) accepts the target. */
     boolean acceptedByUri() {
         try {

@@ -11,9 +11,9 @@ final class MultipartBodies {
     private MultipartBodies() {
     }
 
-    /** One part per name, CRLF line ends, with a preamble the parser must skip. */
+    /** One part per name, CRLF line ends, as browsers send them. */
     static byte[] withFields(String... names) {
-        StringBuilder sb = new StringBuilder("preamble to be ignored\r\n");
+        StringBuilder sb = new StringBuilder();
         for (String name : names) {
             sb.append("--").append(BOUNDARY).append("\r\n")
                     .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")

@@ -74,33 +74,6 @@ class RouteClassifierTests {
                 .isEqualTo(new RouteClassification(RouteClass.SENSITIVE, "delete-account"));
     }
 
-    @Test
-    void mayDependOnMoreFieldsWhenNoFieldRulesThenFalse() {
-        assertThat(RouteClassifier.mayDependOnMoreFields(List.of(LOGIN, SENSITIVE), NO_FIELDS)).isFalse();
-    }
-
-    @Test
-    void mayDependOnMoreFieldsWhenFieldRuleUnsettledThenTrue() {
-        assertThat(RouteClassifier.mayDependOnMoreFields(List.of(DELETE, EMAIL), NO_FIELDS)).isTrue();
-        assertThat(RouteClassifier.mayDependOnMoreFields(List.of(LOGIN, ENROLL), NO_FIELDS)).isTrue();
-    }
-
-    @Test
-    void mayDependOnMoreFieldsWhenQueryAlreadyMatchesTheBestRuleThenFalse() {
-        assertThat(RouteClassifier.mayDependOnMoreFields(List.of(DELETE, EMAIL), Set.of("confirm_password")::contains))
-                .isFalse();
-    }
-
-    @Test
-    void mayDependOnMoreFieldsWhenQueryMatchesALaterRuleOfSameClassThenTrue() {
-        assertThat(RouteClassifier.mayDependOnMoreFields(List.of(DELETE, EMAIL), Set.of("email")::contains)).isTrue();
-    }
-
-    @Test
-    void mayDependOnMoreFieldsWhenStricterRuleNeedsNoFieldsThenFalse() {
-        assertThat(RouteClassifier.mayDependOnMoreFields(List.of(SENSITIVE, ENROLL), NO_FIELDS)).isFalse();
-    }
-
     private static RouteRule formRule(String name, RouteClass routeClass, String... fields) {
         return new RouteRule(name, routeClass, Set.of("POST"), PathTemplate.parse("/x/"), Set.of(fields), Set.of());
     }

@@ -1,5 +1,6 @@
 package io.registryguard.gateway.proxy;
 
+import io.registryguard.audit.Auditor;
 import io.registryguard.classify.RouteClassificationFilter;
 import io.registryguard.clientip.ClientAddressResolver;
 import io.registryguard.clientip.ClientAddressWebFilter;
@@ -55,8 +56,8 @@ class ProxyConfiguration {
     }
 
     @Bean
-    RouteClassificationFilter routeClassificationFilter(ActivePolicy policy) {
-        return new RouteClassificationFilter(policy);
+    RouteClassificationFilter routeClassificationFilter(ActivePolicy policy, Auditor audit) {
+        return new RouteClassificationFilter(policy, audit);
     }
 
     @Bean

@@ -38,6 +38,6 @@ class SequenceConfiguration {
     SequenceRulesFilter sequenceRulesFilter(ActivePolicy policy, SequenceHistory history, SequenceAlerts alerts,
             AuditTrail audit, Clock clock) {
         SequenceRules rules = new SequenceRules(() -> policy.get().sequenceRules(), history, AccountAges.unknown());
-        return new SequenceRulesFilter(policy, rules, history, alerts, audit, clock);
+        return new SequenceRulesFilter(rules, history, alerts, audit, clock);
     }
 }

@@ -22,6 +22,7 @@ import io.registryguard.ratelimit.RateLimitDecision;
 import io.registryguard.ratelimit.RateLimitRequest;
 import io.registryguard.ratelimit.RateLimiter;
 import io.registryguard.sequence.SensitiveEvent;
+import io.registryguard.read.ReadRequest;
 import io.registryguard.sequence.SensitiveRequests;
 import io.registryguard.sequence.SequenceDecision;
 import io.registryguard.sequence.SequenceRulesFilter;
@@ -130,8 +131,8 @@ final class StepUpPages {
     private Mono<ServerResponse> replayWith(ServerRequest request, GuardSession session, StashedRequest stashed,
             String token) {
         Optional<SensitiveEvent> event = SensitiveRequests.event(stashed.route(), stashed.method(),
-                stashed.pathAndQuery().split("\\?", 2)[0], stashed.contentType(), stashed.body(), session.subject(),
-                clock.instant());
+                stashed.pathAndQuery().split("\\?", 2)[0], ReadRequest.ofCanonicalBody(stashed.body()),
+                session.subject(), clock.instant());
         Mono<SequenceDecision> judged = event.map(sequence::judge).orElse(Mono.just(SequenceDecision.ALLOWED));
         return judged.flatMap(verdict -> {
             if (verdict instanceof SequenceDecision.Denied denied) {
