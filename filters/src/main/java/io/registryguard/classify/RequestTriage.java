@@ -1,6 +1,8 @@
 package io.registryguard.classify;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -48,7 +50,13 @@ final class RequestTriage {
         return bodyMatters;
     }
 
+    /**
+     * Field names are matched ignoring case: a registry that folds them would act on {@code Confirm_Password}, and
+     * reading more requests as sensitive than the registry would is the safe side of a disagreement.
+     */
     RouteClassification classify(Set<String> fields) {
-        return RouteClassifier.classify(candidates, fields::contains);
+        Set<String> folded = new HashSet<>();
+        fields.forEach(name -> folded.add(name.toLowerCase(Locale.ROOT)));
+        return RouteClassifier.classify(candidates, name -> folded.contains(name.toLowerCase(Locale.ROOT)));
     }
 }
