@@ -8,21 +8,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import io.registryguard.audit.AuditDecision;
 import io.registryguard.audit.AuditEventTypes;
 import io.registryguard.audit.Auditor;
-import io.registryguard.clientip.ClientAddress;
 import io.registryguard.gateway.policy.ActivePolicy;
 import io.registryguard.gateway.web.GuardForm;
 import io.registryguard.gateway.web.GuardForms;
-import io.registryguard.mfa.FactorMethod;
 import io.registryguard.mfa.SecondFactorService;
-import io.registryguard.policy.RouteClass;
-import io.registryguard.ratelimit.AttemptOutcome;
-import io.registryguard.ratelimit.RateLimitDecision;
-import io.registryguard.ratelimit.RateLimitRequest;
 import io.registryguard.ratelimit.RateLimiter;
 import io.registryguard.sequence.SensitiveEvent;
 import io.registryguard.sequence.SensitiveRequests;
@@ -61,8 +54,7 @@ final class StepUpPages {
 
     private final StepUpGuard guard;
     private final StashStore stash;
-    private final SecondFactorService factors;
-    private final RateLimiter limiter;
+    private final FactorProof proof;
     private final GuardSessionCookies sessions;
     private final String registryCookie;
     private final ActivePolicy policy;
@@ -78,8 +70,7 @@ final class StepUpPages {
         this.sequence = sequence;
         this.guard = guard;
         this.stash = stash;
-        this.factors = factors;
-        this.limiter = limiter;
+        this.proof = new FactorProof(guard, factors, limiter, audit, clock);
         this.sessions = sessions;
         this.registryCookie = registryCookie;
         this.policy = policy;
@@ -120,15 +111,15 @@ final class StepUpPages {
         List<String> routes = StepUpRoutes.names(policy.get());
         if (!routes.contains(route)) {
             return ProblemResponses.write(request.exchange(), Problem.of(HttpStatus.BAD_REQUEST, "Bad Request",
-                    (route.isEmpty() ? "Say which action the token is for" : "There is no step-up route '" + route + "'")
+                    (route.isEmpty() ? "Say which action the token is for" : "No step-up route has that name")
                             + ": " + ROUTE + "=<name>, the route named by the 401 that asked for the step-up, one of: "
                             + String.join(", ", routes) + "."), Map.of("routes", routes))
                     .then(Mono.empty());
         }
-        return verified(request, session, form.value("code")).flatMap(amr -> amr.isEmpty()
+        return proof.verified(request.exchange(), session, form.value("code")).flatMap(amr -> amr.isEmpty()
                 ? problem(request, HttpStatus.FORBIDDEN, "That code did not work.")
                 : ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .bodyValue(Map.of("token", token(session, route, amr.get()), "token_type", "step-up",
+                        .bodyValue(Map.of("token", proof.mint(session, route, amr.get()), "token_type", "step-up",
                                 "header", StepUpTokenExtractor.HEADER, ROUTE, route)));
     }
 
@@ -140,11 +131,11 @@ final class StepUpPages {
             return problem(request, HttpStatus.FORBIDDEN, "This form expired. Start the action again.");
         }
         return owned(stash.find(r), session).flatMap(waiting -> waiting.isEmpty() ? expired(session, r)
-                : verified(request, session, form.value("code")).flatMap(amr -> {
+                : proof.verified(request.exchange(), session, form.value("code")).flatMap(amr -> {
                     if (amr.isEmpty()) {
                         return page(session, r, action(waiting.get()), "That code did not work.", HttpStatus.OK);
                     }
-                    String token = token(session, waiting.get().route(), amr.get());
+                    String token = proof.mint(session, waiting.get().route(), amr.get());
                     return owned(stash.take(r), session).flatMap(taken -> taken.isEmpty() ? expired(session, r)
                             : replayWith(request, session, taken.get(), token));
                 }));
@@ -205,29 +196,6 @@ final class StepUpPages {
                 return remembered.then(body == null ? builder.build() : builder.bodyValue(body));
             });
         });
-    }
-
-    /** The factor, checked under the second-factor limits; the method's amr when right. */
-    private Mono<Optional<String>> verified(ServerRequest request, GuardSession session, String code) {
-        var limit = RateLimitRequest.of(RouteClass.SECOND_FACTOR, ClientAddress.of(request.exchange()).address(),
-                session.subject());
-        return limiter.check(limit).flatMap(decision -> {
-            if (decision instanceof RateLimitDecision.Refused) {
-                return Mono.just(Optional.<String>empty());
-            }
-            return factors.verify(session.subject(), code == null ? "" : code.strip()).flatMap(result -> {
-                audit.record(result.accepted() ? AuditEventTypes.STEPUP_GRANTED : AuditEventTypes.STEPUP_REFUSED,
-                        request.exchange(), session.subject(),
-                        result.accepted() ? AuditDecision.ALLOWED : AuditDecision.DENIED, Map.of());
-                return limiter.recordOutcome(decision, result.accepted() ? AttemptOutcome.SUCCESS : AttemptOutcome.FAILURE)
-                        // a recovery code is a one-time password: RFC 8176 has no value of its own for it
-                        .thenReturn(result.method().map(m -> m == FactorMethod.RECOVERY_CODE ? "otp" : m.amr()));
-            });
-        });
-    }
-
-    private String token(GuardSession session, String route, String amr) {
-        return guard.issue(session.subject(), session.sid(), route, clock.instant(), Set.of(amr));
     }
 
     private static ResponseCookie tokenCookie(String token) {

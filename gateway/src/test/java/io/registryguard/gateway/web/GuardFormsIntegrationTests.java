@@ -68,7 +68,7 @@ class GuardFormsIntegrationTests {
         String guard = sessions.cookie(sessions.start("alice", Set.of("otp"), "demo-session-alice")).getValue();
         for (var body : new String[][] {{"application/x-www-form-urlencoded", "code=1&code=2&route=delete-project"},
                 {"application/x-www-form-urlencoded; charset=utf-16le", "code=1"},
-                {"text/plain, application/x-www-form-urlencoded", "code=1"},
+                {"application/x-www-form-urlencoded+xml", "code=1"},
                 {"application/json", "{\"code\":\"1\",\"code\":\"2\"}"},
                 {"application/json", "{\"code\":123456,\"route\":\"delete-project\"}"}}) {
             GatewayClients.https(port).post().uri("/_guard/step-up").accept(MediaType.APPLICATION_JSON)
