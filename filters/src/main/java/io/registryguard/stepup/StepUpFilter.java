@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
  * A sensitive request (and a change of second factors, {@code mfa-enrollment}, by a signed-in account: every one
  * has a factor, the gateway's login demands it) goes to the registry only with a step-up token that satisfies its
  * route's rule: extract →
- * verify → allow, or challenge. API clients get 401 with RFC 9470's {@code WWW-Authenticate}; browsers have their
+ * verify → allow, or challenge. API clients get 401 with RFC 9470's {@code WWW-Authenticate} and, in the problem
+ * body, the {@code route} to mint a token for at {@code POST /_guard/step-up}; browsers have their
  * request stashed and are sent to {@code /_guard/step-up}, after which the gateway replays it. The token never
  * reaches the registry.
  */
@@ -45,6 +46,8 @@ public final class StepUpFilter implements GlobalFilter, Ordered {
     public static final String FRESH_FACTOR = StepUpFilter.class.getName() + ".freshFactor";
     /** Exchange attribute: the step-up was satisfied and the request went on to the registry. */
     public static final String FORWARDED = StepUpFilter.class.getName() + ".forwarded";
+    /** The problem+json member of a 401 that names the route a step-up token must be minted for. */
+    public static final String ROUTE_MEMBER = "route";
 
     private final Supplier<Policy> policy;
     private final StepUpGuard guard;
@@ -84,7 +87,7 @@ public final class StepUpFilter implements GlobalFilter, Ordered {
             requirement = StepUpRequirements.freshFor(requirement);
         }
         Optional<String> token = extractor.extract(ServerHttpRequestViews.of(exchange.getRequest()));
-        return guard.check(requirement, session.sid(), session.subject(), token).flatMap(decision -> {
+        return guard.check(requirement, route, session.sid(), session.subject(), token).flatMap(decision -> {
             if (decision instanceof StepUpDecision.Allowed) {
                 exchange.getAttributes().put(FORWARDED, Boolean.TRUE);
                 audit.record(AuditEventTypes.SENSITIVE_ALLOWED, exchange, session.subject(), AuditDecision.ALLOWED,
@@ -97,11 +100,20 @@ public final class StepUpFilter implements GlobalFilter, Ordered {
             if (ProblemResponses.wantsHtml(exchange.getRequest())) {
                 return stashAndRedirect(exchange, session, route);
             }
-            return ProblemResponses.write(exchange, Problem.of(HttpStatus.UNAUTHORIZED, "Unauthorized",
-                    "This action needs a fresh second factor: POST a code to " + STEP_UP_PAGE
-                            + " for a step-up token, then retry with it in the " + StepUpTokenExtractor.HEADER
-                            + " header.").withHeader(HttpHeaders.WWW_AUTHENTICATE, challenged.wwwAuthenticate()));
+            return ProblemResponses.write(exchange, challengeProblem(route, challenged), Map.of(
+                    ROUTE_MEMBER, route, "step_up_endpoint", STEP_UP_PAGE, "token_header", StepUpTokenExtractor.HEADER));
         });
+    }
+
+    /**
+     * RFC 9470's challenge in the header, unchanged; which token to mint in the body ({@code route}), since a
+     * max-age 0 rule accepts only a token minted for itself.
+     */
+    static Problem challengeProblem(String route, StepUpDecision.Challenged challenged) {
+        return Problem.of(HttpStatus.UNAUTHORIZED, "Unauthorized", "This action needs a fresh second factor: POST a"
+                + " code with route=" + route + " to " + STEP_UP_PAGE + " for a step-up token, then retry with it in"
+                + " the " + StepUpTokenExtractor.HEADER + " header.")
+                .withHeader(HttpHeaders.WWW_AUTHENTICATE, challenged.wwwAuthenticate());
     }
 
     /** The request as read (its canonical body) is kept for the replay; it was never forwarded. */

@@ -43,13 +43,15 @@ public final class StepUpGuard {
      * Checks a presented token. Never errors for a bad token (that is a challenge); errors only when the
      * {@link JtiStore} does, so the caller's fail mode decides.
      *
+     * @param route     the policy rule name of the request: a max-age 0 rule refuses a token minted for another
      * @param sessionId the guard session of the request: a token bound to another one is refused
      * @param subject   the account of that session: a token for another account is refused
      * @param token     the token as extracted, if the request carried one
      */
-    public Mono<StepUpDecision> check(StepUpRequirement requirement, String sessionId, String subject,
-            Optional<String> token) {
+    public Mono<StepUpDecision> check(StepUpRequirement requirement, String route, String sessionId,
+            String subject, Optional<String> token) {
         Objects.requireNonNull(requirement, "requirement");
+        Objects.requireNonNull(route, "route");
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(token, "token");
@@ -59,7 +61,7 @@ public final class StepUpGuard {
             }
             StepUpClaims claims;
             try {
-                claims = verifier.verify(token.get(), requirement, sessionId, subject);
+                claims = verifier.verify(token.get(), requirement, route, sessionId, subject);
             } catch (StepUpTokenRejected rejected) {
                 return Mono.just(challenge(requirement, rejected.reason()));
             }
@@ -79,13 +81,15 @@ public final class StepUpGuard {
      *
      * @param sessionId the guard session's identifier; the payload of a JWT is readable, so this must be an
      *                  id, never the session cookie's secret value
+     * @param route    the policy rule name of the action the factor is proven for: a max-age 0 rule accepts only
+     *                 a token minted for itself, any other rule one minted for any route
      * @param authTime when the factor was proven; not in the future
      * @param amr      how, from {@link StepUpAmr}
      * @return the compact JWT: a bearer credential, never to be logged
-     * @throws IllegalArgumentException for a blank subject or session, an unknown method, a future time
+     * @throws IllegalArgumentException for a blank subject, session or route, an unknown method, a future time
      */
-    public String issue(String subject, String sessionId, Instant authTime, Set<String> amr) {
-        return issuer.issue(subject, sessionId, authTime, amr);
+    public String issue(String subject, String sessionId, String route, Instant authTime, Set<String> amr) {
+        return issuer.issue(subject, sessionId, route, authTime, amr);
     }
 
     /** The public keys, for {@code /_guard/.well-known/jwks.json}. */

@@ -38,6 +38,11 @@ public enum StepUpRejection {
     WRONG_SUBJECT,
     /** Bound to another guard session ({@code sid}). */
     WRONG_SESSION,
+    /**
+     * Minted for another route than this max-age 0 one: a factor proven for one action does not stand in for
+     * one that demands a factor for itself alone (issue 11: a token-creation step-up deleted a project).
+     */
+    WRONG_ROUTE,
     /** The second factor was proven longer ago than the route's max-age allows. */
     AUTH_TOO_OLD,
     /** None of the token's {@code amr} values is accepted by the route. */

@@ -11,8 +11,9 @@ import java.util.Set;
  * means no bound beyond the token's own expiry. It is whole seconds because RFC 9470's {@code max_age}
  * is. A {@code maxAge} of zero means the factor must be proven for this very action: the token's
  * {@code auth_time} may be at most {@link StepUpSettings#freshGrace()} old (the time to get from the
- * step-up page back to the replayed request) and the token is burned by its first use, so zero requires
- * {@code singleUse}.
+ * step-up page back to the replayed request), it must have been minted for that very route, and the token is
+ * burned by its first use, so zero requires {@code singleUse}. A positive {@code maxAge} accepts a token minted
+ * for any route: it asks how recently a factor was proven, not for what.
  *
  * @param maxAge      how old {@code auth_time} may be; zero for "this action only"; {@code null} for any
  * @param acceptedAmr the methods that satisfy the route (any one of them), from {@link StepUpAmr}

@@ -27,6 +27,8 @@ final class StepUpTokenIssuer {
     static final String AUTH_TIME = "auth_time";
     static final String AMR = "amr";
     static final String ACR = "acr";
+    /** The policy rule name of the action the factor was proven for (a private claim of ours). */
+    static final String ROUTE = "route";
 
     /** 128 bits: a {@code jti} nobody can guess or collide with. */
     private static final int JTI_BYTES = 16;
@@ -42,9 +44,10 @@ final class StepUpTokenIssuer {
         this.clock = clock;
     }
 
-    String issue(String subject, String sessionId, Instant authTime, Set<String> amr) {
+    String issue(String subject, String sessionId, String route, Instant authTime, Set<String> amr) {
         checkText(subject, "subject");
         checkText(sessionId, "session id");
+        checkText(route, "route");
         Set<String> methods = StepUpAmr.canonical(amr, "amr");
         Instant now = clock.instant();
         if (authTime == null || authTime.isAfter(now)) {
@@ -60,6 +63,7 @@ final class StepUpTokenIssuer {
                 .audience(settings.audience())
                 .subject(subject)
                 .claim(SID, sessionId)
+                .claim(ROUTE, route)
                 .claim(AUTH_TIME, authTime.getEpochSecond())
                 .claim(AMR, new ArrayList<>(methods))
                 .claim(ACR, StepUpAmr.strongest(methods))

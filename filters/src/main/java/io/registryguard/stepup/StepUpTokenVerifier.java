@@ -19,7 +19,8 @@ import com.nimbusds.jwt.SignedJWT;
 /**
  * Checks a step-up token against a route's requirement, the guard session and the account it arrives
  * with. The order is: shape and algorithm ({@link CompactJws}), type, key, signature, and only then the
- * claims: time, issuer and audience, binding, freshness, method. Burning a single-use token is the
+ * claims: time, issuer and audience, binding (account, session, and the route on a max-age 0 rule), freshness,
+ * method. Burning a single-use token is the
  * guard's step, after every check here has passed.
  */
 final class StepUpTokenVerifier {
@@ -34,7 +35,12 @@ final class StepUpTokenVerifier {
         this.clock = clock;
     }
 
-    StepUpClaims verify(String token, StepUpRequirement requirement, String sessionId, String subject)
+    /**
+     * @param route the policy rule name of the request: on a {@link StepUpRequirement#forThisActionOnly()} rule
+     *              the token must have been minted for it; on any other rule a recent factor proven for another
+     *              route is enough
+     */
+    StepUpClaims verify(String token, StepUpRequirement requirement, String route, String sessionId, String subject)
             throws StepUpTokenRejected {
         Instant now = clock.instant();
         SignedJWT jwt = CompactJws.parse(token);
@@ -46,6 +52,9 @@ final class StepUpTokenVerifier {
         }
         if (!sessionId.equals(claims.sessionId())) {
             throw new StepUpTokenRejected(StepUpRejection.WRONG_SESSION);
+        }
+        if (requirement.forThisActionOnly() && !route.equals(claims.route())) {
+            throw new StepUpTokenRejected(StepUpRejection.WRONG_ROUTE);
         }
         checkFreshness(claims, requirement, now);
         if (claims.amr().stream().noneMatch(requirement.acceptedAmr()::contains)) {
@@ -91,13 +100,14 @@ final class StepUpTokenVerifier {
             }
             String subject = set.getSubject();
             String sessionId = set.getStringClaim(StepUpTokenIssuer.SID);
+            String route = set.getStringClaim(StepUpTokenIssuer.ROUTE);
             Long authTime = set.getLongClaim(StepUpTokenIssuer.AUTH_TIME);
             List<String> amr = set.getStringListClaim(StepUpTokenIssuer.AMR);
             String acr = set.getStringClaim(StepUpTokenIssuer.ACR);
             Date issuedAt = set.getIssueTime();
             Date expiresAt = set.getExpirationTime();
             String jti = set.getJWTID();
-            if (subject == null || sessionId == null || authTime == null || amr == null || amr.isEmpty()
+            if (subject == null || sessionId == null || route == null || authTime == null || amr == null || amr.isEmpty()
                     || issuedAt == null || expiresAt == null || jti == null || jti.isEmpty()) {
                 throw new StepUpTokenRejected(StepUpRejection.MISSING_CLAIM);
             }
@@ -106,7 +116,7 @@ final class StepUpTokenVerifier {
             if (notBefore != null && notBefore.toInstant().isAfter(now.plus(settings.clockSkew()))) {
                 throw new StepUpTokenRejected(StepUpRejection.NOT_YET_VALID);
             }
-            return new StepUpClaims(subject, sessionId, Instant.ofEpochSecond(authTime), Set.copyOf(amr), acr,
+            return new StepUpClaims(subject, sessionId, route, Instant.ofEpochSecond(authTime), Set.copyOf(amr), acr,
                     issuedAt.toInstant(), expiresAt.toInstant(), jti);
         } catch (ParseException | RuntimeException e) {
             throw new StepUpTokenRejected(StepUpRejection.MALFORMED);
@@ -127,7 +137,8 @@ final class StepUpTokenVerifier {
     /**
      * Max-age is measured from {@code auth_time}, not {@code iat}: a token minted now for a factor proven
      * an hour ago is an hour old. Max-age 0 allows {@link StepUpSettings#freshGrace()} for the round trip
-     * through the step-up page; the requirement makes such tokens single-use.
+     * through the step-up page, for a token minted for that very route (checked before); the requirement makes
+     * such tokens single-use.
      */
     private void checkFreshness(StepUpClaims claims, StepUpRequirement requirement, Instant now)
             throws StepUpTokenRejected {

@@ -10,13 +10,17 @@
  * reason.
  *
  * <p><b>Tokens.</b> Compact JWS, ES256 only, header {@code typ: guard-step-up+jwt} and {@code kid};
- * claims {@code iss aud sub sid auth_time amr acr iat exp jti}. At most 8 KiB; anything else (alg
+ * claims {@code iss aud sub sid route auth_time amr acr iat exp jti}, {@code route} being the policy rule name
+ * of the action the factor was proven for. At most 8 KiB; anything else (alg
  * {@code none}, HMAC, another alg, no or unknown kid, a bad signature) is refused before a claim is
  * read.
  *
  * <p><b>Max-age.</b> Measured from {@code auth_time}. Max-age 0 means "proven for this very action":
  * {@code auth_time} at most {@code freshGrace} (60 s by default) old, and the requirement must be
- * single-use, so the token is burned by the one request it was minted for.
+ * single-use, and the token must have been minted for that very route, so it is burned by the one request
+ * it was minted for. A rule with a positive max-age accepts a recent enough token minted for any route: a
+ * factor proven two minutes ago for creating a token also covers inviting a collaborator under a 5-minute
+ * rule, but never deleting the project under a 0-second one.
  *
  * <p><b>Keys.</b> A JWK set of EC P-256 keys with unique {@code kid}s. All verify; the <em>first</em>
  * signs. Rotation: prepend a new key ({@code StepUpKeys rotate}), deploy; once the token lifetime plus

@@ -1,7 +1,9 @@
 package io.registryguard.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,6 +32,14 @@ public final class ProblemResponses {
     }
 
     public static Mono<Void> write(ServerWebExchange exchange, Problem problem) {
+        return write(exchange, problem, Map.of());
+    }
+
+    /**
+     * With extension members (RFC 9457 §3.2) in the problem+json body, e.g. which step-up route to ask for; each
+     * value a string or a list of strings. The browser page shows only the detail.
+     */
+    public static Mono<Void> write(ServerWebExchange exchange, Problem problem, Map<String, ?> members) {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(problem.status());
         HttpHeaders headers = response.getHeaders();
@@ -42,7 +52,7 @@ public final class ProblemResponses {
             body = ErrorPage.render(problem);
         } else {
             headers.setContentType(PROBLEM_JSON);
-            body = problemJson(problem);
+            body = problemJson(problem, members);
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         headers.setContentLength(bytes.length);
@@ -50,6 +60,10 @@ public final class ProblemResponses {
     }
 
     static String problemJson(Problem problem) {
+        return problemJson(problem, Map.of());
+    }
+
+    static String problemJson(Problem problem, Map<String, ?> members) {
         StringBuilder sb = new StringBuilder(128).append('{');
         field(sb, "type", problem.type().toString()).append(',');
         field(sb, "title", problem.title()).append(',');
@@ -57,7 +71,22 @@ public final class ProblemResponses {
         if (problem.detail() != null) {
             field(sb.append(','), "detail", problem.detail());
         }
+        members.forEach((name, value) -> member(sb.append(','), name, value));
         return sb.append('}').toString();
+    }
+
+    private static void member(StringBuilder sb, String name, Object value) {
+        if (value instanceof Collection<?> values) {
+            sb.append('"').append(Json.escape(name)).append("\":[");
+            String separator = "";
+            for (Object each : values) {
+                sb.append(separator).append('"').append(Json.escape(String.valueOf(each))).append('"');
+                separator = ",";
+            }
+            sb.append(']');
+        } else {
+            field(sb, Json.escape(name), String.valueOf(value));
+        }
     }
 
     private static StringBuilder field(StringBuilder sb, String name, String value) {

@@ -80,10 +80,10 @@ class RedisJtiStoreIntegrationTests extends JtiStoreContract {
         StepUpKeySet keys = StepUpKeyGenerator.generate(clock);
         StepUpGuard guard = new StepUpGuard(() -> keys, StepUpSettings.defaults(), store, clock);
         StepUpRequirement singleUse = StepUpRequirement.of(Duration.ofMinutes(5), Set.of(StepUpAmr.OTP), true);
-        String token = guard.issue("alice", "session-1", clock.instant(), Set.of(StepUpAmr.OTP));
+        String token = guard.issue("alice", "session-1", "token-create", clock.instant(), Set.of(StepUpAmr.OTP));
 
         List<StepUpDecision> decisions = Race.of(RACERS,
-                () -> guard.check(singleUse, "session-1", "alice", Optional.of(token)).block());
+                () -> guard.check(singleUse, "token-create", "session-1", "alice", Optional.of(token)).block());
 
         assertThat(decisions).filteredOn(StepUpDecision::allowed).hasSize(1);
         assertThat(decisions).filteredOn(d -> !d.allowed()).hasSize(RACERS - 1)

@@ -41,7 +41,7 @@ class StepUpClaimsTests {
         fx.clock.advance(strict.tokenLifetime());
 
         StepUpDecision decision = guard.check(StepUpRequirement.anyAge(Set.of(StepUpAmr.OTP), false),
-                StepUpFixture.SESSION, StepUpFixture.SUBJECT, Optional.of(token)).block();
+                StepUpFixture.ROUTE, StepUpFixture.SESSION, StepUpFixture.SUBJECT, Optional.of(token)).block();
 
         assertThat(decision).isEqualTo(new StepUpDecision.Challenged(StepUpRejection.EXPIRED,
                 StepUpChallenge.forRequirement(StepUpRequirement.anyAge(Set.of(StepUpAmr.OTP), false))));
@@ -108,21 +108,21 @@ class StepUpClaimsTests {
 
     @Test
     void verifyWhenAnotherSessionsTokenThenRejected() {
-        String token = fx.guard.issue(StepUpFixture.SUBJECT, "session-2", fx.clock.instant(), Set.of(StepUpAmr.OTP));
+        String token = fx.guard.issue(StepUpFixture.SUBJECT, "session-2", StepUpFixture.ROUTE, fx.clock.instant(), Set.of(StepUpAmr.OTP));
 
         assertThat(fx.reason(token)).isEqualTo(StepUpRejection.WRONG_SESSION);
     }
 
     @Test
     void verifyWhenAnotherSubjectsTokenThenRejected() {
-        String token = fx.guard.issue("mallory", StepUpFixture.SESSION, fx.clock.instant(), Set.of(StepUpAmr.OTP));
+        String token = fx.guard.issue("mallory", StepUpFixture.SESSION, StepUpFixture.ROUTE, fx.clock.instant(), Set.of(StepUpAmr.OTP));
 
         assertThat(fx.reason(token)).isEqualTo(StepUpRejection.WRONG_SUBJECT);
     }
 
     @Test
     void verifyWhenAmrNotAcceptedThenRejected() {
-        String emailed = fx.guard.issue(StepUpFixture.SUBJECT, StepUpFixture.SESSION, fx.clock.instant(),
+        String emailed = fx.guard.issue(StepUpFixture.SUBJECT, StepUpFixture.SESSION, StepUpFixture.ROUTE, fx.clock.instant(),
                 Set.of(StepUpAmr.EMAIL));
 
         assertThat(fx.reason(emailed)).isEqualTo(StepUpRejection.AMR_NOT_ACCEPTED);
@@ -130,7 +130,7 @@ class StepUpClaimsTests {
 
     @Test
     void verifyWhenOneOfSeveralAmrAcceptedThenAllowed() {
-        String token = fx.guard.issue(StepUpFixture.SUBJECT, StepUpFixture.SESSION, fx.clock.instant(),
+        String token = fx.guard.issue(StepUpFixture.SUBJECT, StepUpFixture.SESSION, StepUpFixture.ROUTE, fx.clock.instant(),
                 Set.of(StepUpAmr.EMAIL, StepUpAmr.HWK));
         StepUpRequirement hardwareOnly = StepUpRequirement.of(Duration.ofMinutes(5), Set.of(StepUpAmr.HWK), false);
 

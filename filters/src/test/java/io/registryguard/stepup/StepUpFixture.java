@@ -27,6 +27,8 @@ final class StepUpFixture {
     static final Instant T0 = Instant.parse("2026-05-01T12:00:00Z");
     static final String SUBJECT = "alice";
     static final String SESSION = "session-1";
+    /** The route the fixture's tokens are minted for, and the route its checks stand on. */
+    static final String ROUTE = "token-create";
     static final StepUpRequirement FIVE_MINUTES_OTP_OR_HWK =
             StepUpRequirement.of(Duration.ofMinutes(5), Set.of(StepUpAmr.OTP, StepUpAmr.HWK), false);
 
@@ -53,6 +55,7 @@ final class StepUpFixture {
                 .audience(settings.audience())
                 .subject(SUBJECT)
                 .claim("sid", SESSION)
+                .claim("route", ROUTE)
                 .claim("auth_time", now.getEpochSecond())
                 .claim("amr", List.of(StepUpAmr.OTP))
                 .claim("acr", StepUpAmr.OTP)
@@ -81,11 +84,11 @@ final class StepUpFixture {
     }
 
     String issue() {
-        return guard.issue(SUBJECT, SESSION, clock.instant(), Set.of(StepUpAmr.OTP));
+        return guard.issue(SUBJECT, SESSION, ROUTE, clock.instant(), Set.of(StepUpAmr.OTP));
     }
 
     StepUpDecision check(StepUpRequirement requirement, String token) {
-        return guard.check(requirement, SESSION, SUBJECT, Optional.ofNullable(token)).block();
+        return guard.check(requirement, ROUTE, SESSION, SUBJECT, Optional.ofNullable(token)).block();
     }
 
     StepUpDecision check(String token) {

@@ -38,7 +38,7 @@ class StepUpMaxAgeTests {
     void checkWhenTokenFreshButFactorOldThenTooOld() {
         // A token minted now for a factor proven ten minutes ago is ten minutes old.
         Instant tenMinutesAgo = fx.clock.instant().minus(Duration.ofMinutes(10));
-        String token = fx.guard.issue(StepUpFixture.SUBJECT, StepUpFixture.SESSION, tenMinutesAgo, Set.of(StepUpAmr.OTP));
+        String token = fx.guard.issue(StepUpFixture.SUBJECT, StepUpFixture.SESSION, StepUpFixture.ROUTE, tenMinutesAgo, Set.of(StepUpAmr.OTP));
 
         assertThat(fx.reason(TWO_MINUTES, token)).isEqualTo(StepUpRejection.AUTH_TOO_OLD);
     }
@@ -46,7 +46,7 @@ class StepUpMaxAgeTests {
     @Test
     void checkWhenNoMaxAgeThenOnlyExpiryLimitsTheToken() {
         Instant anHourAgo = fx.clock.instant().minus(Duration.ofHours(1));
-        String token = fx.guard.issue(StepUpFixture.SUBJECT, StepUpFixture.SESSION, anHourAgo, Set.of(StepUpAmr.OTP));
+        String token = fx.guard.issue(StepUpFixture.SUBJECT, StepUpFixture.SESSION, StepUpFixture.ROUTE, anHourAgo, Set.of(StepUpAmr.OTP));
 
         assertThat(fx.check(StepUpRequirement.anyAge(Set.of(StepUpAmr.OTP), false), token).allowed()).isTrue();
     }

@@ -72,7 +72,7 @@ class StepUpSingleUseTests {
         };
         StepUpGuard guard = new StepUpGuard(fx.keys::get, fx.settings, recording, fx.clock);
 
-        StepVerifier.create(guard.check(SINGLE_USE, StepUpFixture.SESSION, StepUpFixture.SUBJECT, Optional.of(fx.issue())))
+        StepVerifier.create(guard.check(SINGLE_USE, StepUpFixture.ROUTE, StepUpFixture.SESSION, StepUpFixture.SUBJECT, Optional.of(fx.issue())))
                 .assertNext(decision -> assertThat(decision.allowed()).isTrue())
                 .verifyComplete();
         assertThat(burnedUntil.get())
@@ -81,7 +81,7 @@ class StepUpSingleUseTests {
 
     @Test
     void checkWhenTokenRejectedThenNothingBurned() {
-        String token = fx.guard.issue(StepUpFixture.SUBJECT, "session-2", fx.clock.instant(), Set.of(StepUpAmr.OTP));
+        String token = fx.guard.issue(StepUpFixture.SUBJECT, "session-2", StepUpFixture.ROUTE, fx.clock.instant(), Set.of(StepUpAmr.OTP));
 
         StepVerifier.create(check(token))
                 .assertNext(decision -> assertThat(decision.allowed()).isFalse())
@@ -94,11 +94,11 @@ class StepUpSingleUseTests {
         JtiStore down = (jti, expiresAt) -> Mono.error(new IllegalStateException("redis down"));
         StepUpGuard guard = new StepUpGuard(fx.keys::get, fx.settings, down, fx.clock);
 
-        StepVerifier.create(guard.check(SINGLE_USE, StepUpFixture.SESSION, StepUpFixture.SUBJECT, Optional.of(fx.issue())))
+        StepVerifier.create(guard.check(SINGLE_USE, StepUpFixture.ROUTE, StepUpFixture.SESSION, StepUpFixture.SUBJECT, Optional.of(fx.issue())))
                 .verifyErrorMessage("redis down");
     }
 
     private Mono<StepUpDecision> check(String token) {
-        return fx.guard.check(SINGLE_USE, StepUpFixture.SESSION, StepUpFixture.SUBJECT, Optional.of(token));
+        return fx.guard.check(SINGLE_USE, StepUpFixture.ROUTE, StepUpFixture.SESSION, StepUpFixture.SUBJECT, Optional.of(token));
     }
 }

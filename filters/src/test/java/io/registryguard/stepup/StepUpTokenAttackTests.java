@@ -135,7 +135,7 @@ class StepUpTokenAttackTests {
 
         String forged = own[0] + "." + b64(tampered) + "." + own[2];
 
-        StepUpDecision decision = fx.guard.check(StepUpFixture.FIVE_MINUTES_OTP_OR_HWK, StepUpFixture.SESSION,
+        StepUpDecision decision = fx.guard.check(StepUpFixture.FIVE_MINUTES_OTP_OR_HWK, StepUpFixture.ROUTE, StepUpFixture.SESSION,
                 "mallory", Optional.of(forged)).block();
         assertThat(decision).isInstanceOfSatisfying(StepUpDecision.Challenged.class,
                 c -> assertThat(c.reason()).isEqualTo(StepUpRejection.BAD_SIGNATURE));

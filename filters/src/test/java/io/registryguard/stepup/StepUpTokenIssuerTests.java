@@ -19,7 +19,7 @@ class StepUpTokenIssuerTests {
     @Test
     void issueWhenCalledThenEveryClaimAndHeaderSet() throws Exception {
         fx.clock.advance(Duration.ofSeconds(5));
-        SignedJWT jwt = SignedJWT.parse(fx.guard.issue("alice", "s-9", StepUpFixture.T0, Set.of(StepUpAmr.OTP, StepUpAmr.HWK)));
+        SignedJWT jwt = SignedJWT.parse(fx.guard.issue("alice", "s-9", StepUpFixture.ROUTE, StepUpFixture.T0, Set.of(StepUpAmr.OTP, StepUpAmr.HWK)));
 
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
         assertThat(jwt.getHeader().getType()).isEqualTo(StepUpTokenIssuer.TYPE);
@@ -29,6 +29,7 @@ class StepUpTokenIssuerTests {
         assertThat(claims.getAudience()).containsExactly(StepUpSettings.DEFAULT_AUDIENCE);
         assertThat(claims.getSubject()).isEqualTo("alice");
         assertThat(claims.getStringClaim("sid")).isEqualTo("s-9");
+        assertThat(claims.getStringClaim("route")).isEqualTo(StepUpFixture.ROUTE);
         assertThat(claims.getLongClaim("auth_time")).isEqualTo(StepUpFixture.T0.getEpochSecond());
         assertThat(claims.getStringListClaim("amr")).containsExactly("otp", "hwk");
         assertThat(claims.getStringClaim("acr")).isEqualTo("hwk");
@@ -48,25 +49,27 @@ class StepUpTokenIssuerTests {
 
     @Test
     void issueWhenAuthTimeInFutureThenRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> fx.guard.issue("alice", "s", fx.clock.instant().plusSeconds(1),
+        assertThatIllegalArgumentException().isThrownBy(() -> fx.guard.issue("alice", "s", StepUpFixture.ROUTE, fx.clock.instant().plusSeconds(1),
                 Set.of(StepUpAmr.OTP)));
     }
 
     @Test
     void issueWhenAmrEmptyOrPasswordThenRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> fx.guard.issue("alice", "s", fx.clock.instant(), Set.of()));
-        assertThatIllegalArgumentException().isThrownBy(() -> fx.guard.issue("alice", "s", fx.clock.instant(), Set.of("pwd")));
+        assertThatIllegalArgumentException().isThrownBy(() -> fx.guard.issue("alice", "s", StepUpFixture.ROUTE, fx.clock.instant(), Set.of()));
+        assertThatIllegalArgumentException().isThrownBy(() -> fx.guard.issue("alice", "s", StepUpFixture.ROUTE, fx.clock.instant(), Set.of("pwd")));
     }
 
     @Test
-    void issueWhenSubjectOrSessionBlankThenRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> fx.guard.issue(" ", "s", fx.clock.instant(), Set.of(StepUpAmr.OTP)));
-        assertThatIllegalArgumentException().isThrownBy(() -> fx.guard.issue("alice", "", fx.clock.instant(), Set.of(StepUpAmr.OTP)));
+    void issueWhenSubjectSessionOrRouteBlankThenRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> fx.guard.issue(" ", "s", StepUpFixture.ROUTE, fx.clock.instant(), Set.of(StepUpAmr.OTP)));
+        assertThatIllegalArgumentException().isThrownBy(() -> fx.guard.issue("alice", "", StepUpFixture.ROUTE, fx.clock.instant(), Set.of(StepUpAmr.OTP)));
+        assertThatIllegalArgumentException().isThrownBy(() -> fx.guard.issue("alice", "s", " ", fx.clock.instant(),
+                Set.of(StepUpAmr.OTP)));
     }
 
     @Test
     void issueWhenEmailCodeOnlyThenAcrIsEmail() throws Exception {
-        SignedJWT jwt = SignedJWT.parse(fx.guard.issue("alice", "s", fx.clock.instant(), Set.of(StepUpAmr.EMAIL)));
+        SignedJWT jwt = SignedJWT.parse(fx.guard.issue("alice", "s", StepUpFixture.ROUTE, fx.clock.instant(), Set.of(StepUpAmr.EMAIL)));
 
         assertThat(jwt.getJWTClaimsSet().getStringClaim("acr")).isEqualTo("email");
     }

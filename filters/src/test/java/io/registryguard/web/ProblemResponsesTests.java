@@ -35,6 +35,20 @@ class ProblemResponsesTests {
     }
 
     @Test
+    void writeWhenExtensionMembersThenAfterTheStandardOnesEscapedAndListsAsArrays() {
+        var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/x").header("Accept", "application/json"));
+        var members = new java.util.LinkedHashMap<String, Object>();
+        members.put("route", "delete-\"project\"");
+        members.put("routes", java.util.List.of("a", "<b>"));
+
+        ProblemResponses.write(exchange, Problem.of(HttpStatus.BAD_REQUEST, "Bad Request", "d"), members).block();
+
+        assertThat(exchange.getResponse().getBodyAsString().block()).isEqualTo(
+                "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"d\","
+                        + "\"route\":\"delete-\\\"project\\\"\",\"routes\":[\"a\",\"\\u003cb\\u003e\"]}");
+    }
+
+    @Test
     void writeWhenNoAcceptThenProblemJson() {
         var exchange = write(null, Problem.of(HttpStatus.GATEWAY_TIMEOUT, "Gateway Timeout", "slow"));
         assertThat(exchange.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

@@ -11,16 +11,24 @@ import io.registryguard.ratelimit.RateLimiter;
 import io.registryguard.session.FrozenAccounts;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The admin API lives in the management server's own context: port 9090, never the public port. This package is
- * outside the application's component scan on purpose: scanned, these beans would serve the public port too.
+ * outside the application's component scan on purpose: scanned, these beans would serve the public port too. The
+ * management port serves nothing else ({@link ManagementPathsWebFilter}).
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
 class AdminManagementConfiguration {
+
+    @Bean
+    ManagementPathsWebFilter managementPathsWebFilter(
+            @Value("${management.endpoints.web.base-path:/actuator}") String actuatorBasePath) {
+        return new ManagementPathsWebFilter(actuatorBasePath);
+    }
 
     @Bean
     AdminTokenWebFilter adminTokenWebFilter(GuardProperties properties) {

@@ -61,9 +61,11 @@ public record GuardProperties(URI upstreamUrl, Path policyFile,
      * @param privateKey   PEM private key file
      * @param httpPort     the plain-HTTP listener that redirects to HTTPS
      * @param redirectPort the HTTPS port named in redirects (443 behind a Kubernetes Service)
+     * @param publicHost   the host named in redirects ({@code GUARD_PUBLIC_HOST}): never the request's Host
      */
     public record Tls(@DefaultValue("true") boolean enabled, Path certificate, Path privateKey,
-            @DefaultValue("8080") int httpPort, @DefaultValue("8443") int redirectPort) {
+            @DefaultValue("8080") int httpPort, @DefaultValue("8443") int redirectPort,
+            @DefaultValue("localhost") String publicHost) {
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.Map;
 import io.registryguard.audit.AuditDecision;
 import io.registryguard.audit.AuditEventTypes;
 import io.registryguard.audit.Auditor;
+import io.registryguard.gateway.web.GuardForm;
+import io.registryguard.gateway.web.GuardForms;
 import io.registryguard.session.FrozenAccounts;
 import io.registryguard.session.PendingLogin;
 import io.registryguard.session.PendingLoginStore;
@@ -16,7 +18,6 @@ import io.registryguard.session.SessionWithholding;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -59,9 +60,10 @@ final class PendingPages {
         }).switchIfEmpty(Mono.defer(() -> page("guard/2fa-expired", null, Map.of(), HttpStatus.OK)));
     }
 
+    /** The form, read strictly before anything else ({@link GuardForms}: 400 when it cannot be), then the login. */
     Mono<ServerResponse> withForm(ServerRequest request,
-            java.util.function.BiFunction<PendingLogin, MultiValueMap<String, String>, Mono<ServerResponse>> then) {
-        return request.formData().flatMap(form -> withPending(request, login -> {
+            java.util.function.BiFunction<PendingLogin, GuardForm, Mono<ServerResponse>> then) {
+        return GuardForms.withForm(request, form -> withPending(request, login -> {
             if (!MessageDigest.isEqual(csrf(login).getBytes(StandardCharsets.US_ASCII),
                     value(form, "csrf").getBytes(StandardCharsets.US_ASCII))) {
                 return page("guard/2fa-expired", null, Map.of(), HttpStatus.FORBIDDEN);
@@ -101,9 +103,8 @@ final class PendingPages {
         }
     }
 
-    static String value(MultiValueMap<String, String> form, String name) {
-        String v = form.getFirst(name);
-        return v == null ? "" : v.strip();
+    static String value(GuardForm form, String name) {
+        return form.value(name);
     }
 
     static String minutes(long seconds) {

@@ -5,21 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import io.registryguard.audit.AuditDecision;
 import io.registryguard.audit.AuditEventTypes;
 import io.registryguard.audit.Auditor;
-import io.registryguard.clientip.ClientAddress;
 import io.registryguard.gateway.policy.ActivePolicy;
-import io.registryguard.mfa.FactorMethod;
+import io.registryguard.gateway.web.GuardForm;
+import io.registryguard.gateway.web.GuardForms;
 import io.registryguard.mfa.SecondFactorService;
-import io.registryguard.policy.RouteClass;
-import io.registryguard.ratelimit.AttemptOutcome;
-import io.registryguard.ratelimit.RateLimitDecision;
-import io.registryguard.ratelimit.RateLimitRequest;
 import io.registryguard.ratelimit.RateLimiter;
 import io.registryguard.sequence.SensitiveEvent;
 import io.registryguard.read.ReadRequest;
@@ -31,6 +27,7 @@ import io.registryguard.session.GuardSessionCookies;
 import io.registryguard.stepup.StashStore;
 import io.registryguard.stepup.StashedRequest;
 import io.registryguard.stepup.StepUpDecision;
+import io.registryguard.stepup.StepUpFilter;
 import io.registryguard.stepup.StepUpGuard;
 import io.registryguard.stepup.StepUpRequirements;
 import io.registryguard.stepup.StepUpTokenExtractor;
@@ -47,16 +44,18 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /_guard/step-up}: prove a second factor again for a sensitive action. Browsers get a page and, after a
- * correct code, the stashed action is replayed to the registry once; API clients POST JSON {@code {"code": ..}}
- * and get a step-up token to retry with ({@code X-Guard-Step-Up}).
+ * correct code, the stashed action is replayed to the registry once; API clients POST JSON
+ * {@code {"code": .., "route": ..}} (or the same as a form) and get a step-up token for that route to retry with
+ * ({@code X-Guard-Step-Up}). Forms are read by {@link GuardForms}.
  */
 final class StepUpPages {
 
+    /** The field naming the policy rule a token is minted for; the 401 challenge's problem body names it too. */
+    static final String ROUTE = StepUpFilter.ROUTE_MEMBER;
 
     private final StepUpGuard guard;
     private final StashStore stash;
-    private final SecondFactorService factors;
-    private final RateLimiter limiter;
+    private final FactorProof proof;
     private final GuardSessionCookies sessions;
     private final String registryCookie;
     private final ActivePolicy policy;
@@ -72,8 +71,7 @@ final class StepUpPages {
         this.sequence = sequence;
         this.guard = guard;
         this.stash = stash;
-        this.factors = factors;
-        this.limiter = limiter;
+        this.proof = new FactorProof(guard, factors, limiter, audit, clock);
         this.sessions = sessions;
         this.registryCookie = registryCookie;
         this.policy = policy;
@@ -88,43 +86,74 @@ final class StepUpPages {
         }
         String r = request.queryParam("r").orElse("");
         return stash.find(r).filter(s -> owns(session.get(), s))
-                .map(s -> s.method() + " " + s.pathAndQuery().split("\\?", 2)[0])
+                .map(StepUpPages::action)
                 .defaultIfEmpty("")
                 .flatMap(action -> page(session.get(), r, action, null, HttpStatus.OK));
     }
 
+    /**
+     * A code for a step-up. API clients (JSON, or a form without {@code Accept: text/html}) name the route the token
+     * is for ({@code route}, a sensitive or mfa-enrollment rule of the policy: the 401 challenge says which) and get
+     * the token back; browsers post the page's form and their stashed action is replayed.
+     */
     Mono<ServerResponse> prove(ServerRequest request) {
-        Optional<GuardSession> session = session(request);
-        boolean api = request.headers().contentType().map(MediaType.APPLICATION_JSON::isCompatibleWith).orElse(false);
-        if (session.isEmpty()) {
-            return api ? problem(request, HttpStatus.UNAUTHORIZED, "Log in first.") : redirect("/account/login/");
-        }
-        if (api) {
-            return request.bodyToMono(CodeRequest.class).onErrorResume(e -> Mono.empty())
-                    .defaultIfEmpty(new CodeRequest(null))
-                    .flatMap(body -> verified(request, session.get(), body.code()).flatMap(amr -> amr.isEmpty()
-                            ? problem(request, HttpStatus.FORBIDDEN, "That code did not work.")
-                            : ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of(
-                                    "token", token(session.get(), amr.get()), "token_type", "step-up",
-                                    "header", StepUpTokenExtractor.HEADER))));
-        }
-        return request.formData().flatMap(form -> {
-            String r = Optional.ofNullable(form.getFirst("r")).orElse("");
-            if (!MessageDigest.isEqual(csrf(session.get(), r).getBytes(StandardCharsets.US_ASCII),
-                    Optional.ofNullable(form.getFirst("csrf")).orElse("").getBytes(StandardCharsets.US_ASCII))) {
-                return problem(request, HttpStatus.FORBIDDEN, "This form expired. Start the action again.");
+        return GuardForms.withForm(request, form -> {
+            Optional<GuardSession> session = session(request);
+            boolean api = form.json() || !ProblemResponses.wantsHtml(request.exchange().getRequest());
+            if (session.isEmpty()) {
+                return api ? problem(request, HttpStatus.UNAUTHORIZED, "Log in first.") : redirect("/account/login/");
             }
-            return verified(request, session.get(), form.getFirst("code")).flatMap(amr -> {
-                if (amr.isEmpty()) {
-                    return page(session.get(), r, "", "That code did not work.", HttpStatus.OK);
-                }
-                String token = token(session.get(), amr.get());
-                return stash.take(r).filter(s -> owns(session.get(), s))
-                        .flatMap(stashed -> replayWith(request, session.get(), stashed, token))
-                        .switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/"))
-                                .cookie(tokenCookie(token)).build()));
-            });
+            return api ? proveForApi(request, session.get(), form) : proveForBrowser(request, session.get(), form);
         });
+    }
+
+    private Mono<ServerResponse> proveForApi(ServerRequest request, GuardSession session, GuardForm form) {
+        String route = form.value(ROUTE);
+        List<String> routes = StepUpRoutes.names(policy.get());
+        if (!routes.contains(route)) {
+            return ProblemResponses.write(request.exchange(), Problem.of(HttpStatus.BAD_REQUEST, "Bad Request",
+                    (route.isEmpty() ? "Say which action the token is for" : "No step-up route has that name")
+                            + ": " + ROUTE + "=<name>, the route named by the 401 that asked for the step-up, one of: "
+                            + String.join(", ", routes) + "."), Map.of("routes", routes))
+                    .then(Mono.empty());
+        }
+        return proof.verified(request.exchange(), session, form.value("code")).flatMap(amr -> amr.isEmpty()
+                ? problem(request, HttpStatus.FORBIDDEN, "That code did not work.")
+                : ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .bodyValue(Map.of("token", proof.mint(session, route, amr.get()), "token_type", "step-up",
+                                "header", StepUpTokenExtractor.HEADER, ROUTE, route)));
+    }
+
+    /** The stash names the route, so the token is minted for the action waiting in it and for nothing else. */
+    private Mono<ServerResponse> proveForBrowser(ServerRequest request, GuardSession session, GuardForm form) {
+        String r = form.value("r");
+        if (!MessageDigest.isEqual(csrf(session, r).getBytes(StandardCharsets.US_ASCII),
+                form.value("csrf").getBytes(StandardCharsets.US_ASCII))) {
+            return problem(request, HttpStatus.FORBIDDEN, "This form expired. Start the action again.");
+        }
+        return owned(stash.find(r), session).flatMap(waiting -> waiting.isEmpty() ? expired(session, r)
+                : proof.verified(request.exchange(), session, form.value("code")).flatMap(amr -> {
+                    if (amr.isEmpty()) {
+                        return page(session, r, action(waiting.get()), "That code did not work.", HttpStatus.OK);
+                    }
+                    String token = proof.mint(session, waiting.get().route(), amr.get());
+                    return owned(stash.take(r), session).flatMap(taken -> taken.isEmpty() ? expired(session, r)
+                            : replayWith(request, session, taken.get(), token));
+                }));
+    }
+
+    private static Mono<Optional<StashedRequest>> owned(Mono<StashedRequest> stashed, GuardSession session) {
+        return stashed.filter(s -> owns(session, s)).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    /** Nothing waits under {@code r} (expired, already done, or never this session's): no token, no code spent. */
+    private Mono<ServerResponse> expired(GuardSession session, String r) {
+        return page(session, r, "", "This action is no longer waiting: it expired or was already done. Go back and"
+                + " start it again.", HttpStatus.OK);
+    }
+
+    private static String action(StashedRequest stashed) {
+        return stashed.method() + " " + stashed.pathAndQuery().split("\\?", 2)[0];
     }
 
     /** The stashed action, once, now that a fresh factor was proven; its rule is checked again (and burned). */
@@ -148,13 +177,14 @@ final class StepUpPages {
 
     private Mono<ServerResponse> replayChecked(ServerRequest request, GuardSession session, StashedRequest stashed,
             String token, io.registryguard.stepup.StepUpRequirement requirement, Optional<SensitiveEvent> event) {
-        return guard.check(requirement, session.sid(), session.subject(), Optional.of(token)).flatMap(decision -> {
+        Mono<StepUpDecision> decided = guard.check(requirement, stashed.route(), session.sid(), session.subject(),
+                Optional.of(token));
+        return decided.flatMap(decision -> {
             if (!(decision instanceof StepUpDecision.Allowed)) {
                 return problem(request, HttpStatus.FORBIDDEN, "The step-up did not satisfy this action.");
             }
             audit.record(AuditEventTypes.SENSITIVE_ALLOWED, request.exchange(), session.subject(),
-                    AuditDecision.ALLOWED, Map.of("route", stashed.route(), "replayed",
-                            stashed.method() + " " + stashed.pathAndQuery().split("\\?", 2)[0]));
+                    AuditDecision.ALLOWED, Map.of("route", stashed.route(), "replayed", action(stashed)));
             return replay.replay(stashed, request.exchange()).flatMap(answer -> {
                 Mono<Void> remembered = event.isPresent() && answer.getStatusCode().value() < 400
                         ? sequence.remember(event.get()) : Mono.empty();
@@ -167,29 +197,6 @@ final class StepUpPages {
                 return remembered.then(body == null ? builder.build() : builder.bodyValue(body));
             });
         });
-    }
-
-    /** The factor, checked under the second-factor limits; the method's amr when right. */
-    private Mono<Optional<String>> verified(ServerRequest request, GuardSession session, String code) {
-        var limit = RateLimitRequest.of(RouteClass.SECOND_FACTOR, ClientAddress.of(request.exchange()).address(),
-                session.subject());
-        return limiter.check(limit).flatMap(decision -> {
-            if (decision instanceof RateLimitDecision.Refused) {
-                return Mono.just(Optional.<String>empty());
-            }
-            return factors.verify(session.subject(), code == null ? "" : code.strip()).flatMap(result -> {
-                audit.record(result.accepted() ? AuditEventTypes.STEPUP_GRANTED : AuditEventTypes.STEPUP_REFUSED,
-                        request.exchange(), session.subject(),
-                        result.accepted() ? AuditDecision.ALLOWED : AuditDecision.DENIED, Map.of());
-                return limiter.recordOutcome(decision, result.accepted() ? AttemptOutcome.SUCCESS : AttemptOutcome.FAILURE)
-                        // a recovery code is a one-time password: RFC 8176 has no value of its own for it
-                        .thenReturn(result.method().map(m -> m == FactorMethod.RECOVERY_CODE ? "otp" : m.amr()));
-            });
-        });
-    }
-
-    private String token(GuardSession session, String amr) {
-        return guard.issue(session.subject(), session.sid(), clock.instant(), Set.of(amr));
     }
 
     private static ResponseCookie tokenCookie(String token) {
@@ -241,6 +248,4 @@ final class StepUpPages {
                 .then(Mono.empty());
     }
 
-    record CodeRequest(String code) {
-    }
 }

@@ -1,6 +1,6 @@
 package io.registryguard.gateway.tls;
 
-import java.net.URI;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -15,46 +15,58 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * The plain-HTTP listener (8080) when TLS is on: it answers every request with a permanent redirect to
- * the same path over HTTPS and never proxies anything, so no credential travels in clear past it.
+ * the same path over HTTPS and never proxies anything, so no credential travels in clear past it. The
+ * {@code Location} names the configured public host and redirect port, never the request's {@code Host}: a
+ * client's Host in a cached 308 would send others wherever the client chose (issue 11).
  */
 public final class HttpsRedirectServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(HttpsRedirectServer.class);
-    /** A host name or IP literal, optionally with a port: anything else is not echoed into a Location. */
-    private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(:\\d{1,5})?");
+    /** A host name or a bracketed IP literal, without a port: the port is {@code redirectPort}. */
+    private static final Pattern HOST = Pattern.compile("\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
 
     private final String bindAddress;
     private final int port;
+    private final String origin;
     private final int redirectPort;
     private volatile DisposableServer server;
 
-    public HttpsRedirectServer(String bindAddress, int port, int redirectPort) {
+    /**
+     * @param publicHost   the host clients know the gateway by ({@code guard.tls.public-host}), e.g.
+     *                     {@code pypi.example.org}; an IPv6 literal in brackets
+     * @param redirectPort the HTTPS port clients reach it on
+     * @throws IllegalArgumentException when {@code publicHost} is not a host name or IP literal
+     */
+    public HttpsRedirectServer(String bindAddress, int port, String publicHost, int redirectPort) {
+        if (publicHost == null || !HOST.matcher(publicHost).matches()) {
+            throw new IllegalArgumentException("guard.tls.public-host (GUARD_PUBLIC_HOST) must be a host name or a"
+                    + " bracketed IP literal without a port, was '" + publicHost + "'");
+        }
+        if (redirectPort < 1 || redirectPort > 65535) {
+            throw new IllegalArgumentException("guard.tls.redirect-port must be a port, was " + redirectPort);
+        }
         this.bindAddress = bindAddress;
         this.port = port;
         this.redirectPort = redirectPort;
+        this.origin = "https://" + publicHost.toLowerCase(Locale.ROOT) + (redirectPort == 443 ? "" : ":" + redirectPort);
     }
 
     @Override
     public void start() {
         server = HttpServer.create().host(bindAddress).port(port).handle(this::redirect).bindNow();
-        log.info("HTTP on port {} redirects to HTTPS port {}", port(), redirectPort);
+        log.info("HTTP on port {} redirects to {}", port(), origin);
     }
 
     Mono<Void> redirect(HttpServerRequest request, HttpServerResponse response) {
-        String host = request.requestHeaders().get("Host");
-        if (host == null || !HOST.matcher(host).matches()) {
-            return response.status(HttpResponseStatus.BAD_REQUEST).sendString(Mono.just(
-                    "This server speaks HTTPS only; the request had no usable Host header.\n")).then();
-        }
-        String hostName = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
-                : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
-        String portPart = redirectPort == 443 ? "" : ":" + redirectPort;
-        String uri = request.uri().startsWith("/") ? request.uri() : "/";
-        String location = URI.create("https://" + hostName + portPart).toString() + uri;
         return response.status(HttpResponseStatus.PERMANENT_REDIRECT)
-                .header("Location", location)
+                .header("Location", location(request.uri()))
                 .header("Cache-Control", "no-store")
                 .send();
+    }
+
+    /** The configured origin and the request's path and query; an absolute-form target goes to {@code /}. */
+    String location(String requestTarget) {
+        return origin + (requestTarget != null && requestTarget.startsWith("/") ? requestTarget : "/");
     }
 
     /** The bound port (differs from the configured one when that was 0). */

@@ -19,6 +19,6 @@ class TlsConfiguration {
     @ConditionalOnBooleanProperty(name = "guard.tls.enabled", matchIfMissing = true)
     HttpsRedirectServer httpsRedirectServer(GuardProperties properties, Environment environment) {
         return new HttpsRedirectServer(environment.getProperty("server.address", "0.0.0.0"),
-                properties.tls().httpPort(), properties.tls().redirectPort());
+                properties.tls().httpPort(), properties.tls().publicHost(), properties.tls().redirectPort());
     }
 }

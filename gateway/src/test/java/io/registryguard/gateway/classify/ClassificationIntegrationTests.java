@@ -62,8 +62,8 @@ class ClassificationIntegrationTests {
                 .cookie("session_id", "demo-session-alice")
                 .cookie("__Host-guard-session", sessions.cookie(session).getValue())
                 // account deletion: a fresh factor for this action (step-up)
-                .header("X-Guard-Step-Up", stepUp.issue("alice", session.sid(), java.time.Instant.now(),
-                        java.util.Set.of("otp")))
+                .header("X-Guard-Step-Up", stepUp.issue("alice", session.sid(), "account-delete",
+                        java.time.Instant.now(), java.util.Set.of("otp")))
                 .bodyValue(form)
                 .exchange()
                 .expectStatus().value(s -> assertThat(s).isLessThan(500));

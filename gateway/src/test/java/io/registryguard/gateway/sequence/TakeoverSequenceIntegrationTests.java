@@ -43,6 +43,9 @@ class TakeoverSequenceIntegrationTests {
     @Autowired
     StepUpGuard stepUp;
 
+    static final String INVITE = "collaboration-invite";
+    static final String DELETE = "collaboration-delete";
+
     WireMockServer registry;
 
     @BeforeEach
@@ -52,10 +55,10 @@ class TakeoverSequenceIntegrationTests {
                 .willReturn(aResponse().withStatus(303).withHeader("Location", "/manage/projects/")));
     }
 
-    /** A signed-in account with a step-up token whose factor was proven {@code secondsAgo}. */
-    private WebTestClient.RequestBodySpec as(String account, String path, long secondsAgo) {
+    /** A signed-in account with a step-up token minted for {@code route}, whose factor was proven {@code secondsAgo}. */
+    private WebTestClient.RequestBodySpec as(String account, String route, String path, long secondsAgo) {
         GuardSession session = sessions.start(account, Set.of("otp"), "demo-session-" + account);
-        String token = stepUp.issue(account, session.sid(), Instant.now().minusSeconds(secondsAgo), Set.of("otp"));
+        String token = stepUp.issue(account, session.sid(), route, Instant.now().minusSeconds(secondsAgo), Set.of("otp"));
         return GatewayClients.https(port).post().uri(URI.create("https://localhost:" + port + path))
                 .accept(MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .cookie("session_id", "demo-session-" + account)
@@ -78,10 +81,10 @@ class TakeoverSequenceIntegrationTests {
     void ownerRemovalWhenByTheFreshlyInvitedAccountThenDeniedAndNeverForwarded() {
         String project = "seq-" + UUID.randomUUID().toString().substring(0, 8);
         String intruder = "intruder" + UUID.randomUUID().toString().substring(0, 6);
-        as("alice", "/manage/project/" + project + "/collaboration/", 10)
+        as("alice", INVITE, "/manage/project/" + project + "/collaboration/", 10)
                 .bodyValue("username=" + intruder + "&role_name=Owner").exchange().expectStatus().isSeeOther();
 
-        as(intruder, "/manage/project/" + project + "/collaboration/delete/", 10)
+        as(intruder, DELETE, "/manage/project/" + project + "/collaboration/delete/", 10)
                 .bodyValue("role_id=1&confirm_username=alice").exchange()
                 .expectStatus().isForbidden()
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("refused"));
@@ -95,16 +98,20 @@ class TakeoverSequenceIntegrationTests {
         String actor = "bob";
         String batch = UUID.randomUUID().toString().substring(0, 6);
         for (int i = 1; i <= 2; i++) {
-            as(actor, "/manage/project/seq-" + batch + "-" + i + "/collaboration/", 120)
+            as(actor, INVITE, "/manage/project/seq-" + batch + "-" + i + "/collaboration/", 120)
                     .bodyValue("username=someone&role_name=Maintainer").exchange().expectStatus().isSeeOther();
         }
 
-        as(actor, "/manage/project/seq-" + batch + "-3/collaboration/", 120)
+        as(actor, INVITE, "/manage/project/seq-" + batch + "-3/collaboration/", 120)
                 .bodyValue("username=someone&role_name=Maintainer").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().value("WWW-Authenticate", h -> assertThat(h).contains("max_age=0"));
+        // a factor proven this second, but for another action, does not
+        as(actor, "token-create", "/manage/project/seq-" + batch + "-3/collaboration/", 0)
+                .bodyValue("username=someone&role_name=Maintainer").exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.route").isEqualTo(INVITE);
         // a factor proven for this very action lets it through
-        as(actor, "/manage/project/seq-" + batch + "-3/collaboration/", 0)
+        as(actor, INVITE, "/manage/project/seq-" + batch + "-3/collaboration/", 0)
                 .bodyValue("username=someone&role_name=Maintainer").exchange().expectStatus().isSeeOther();
     }
 
@@ -112,12 +119,12 @@ class TakeoverSequenceIntegrationTests {
     void deniedActionWhenRuleFiresThenTheOwnerBeingRemovedIsMailed() throws Exception {
         String project = "seq-" + UUID.randomUUID().toString().substring(0, 8);
         String intruder = "intruder" + UUID.randomUUID().toString().substring(0, 6);
-        as("carol", "/manage/project/" + project + "/collaboration/", 10)
+        as("carol", INVITE, "/manage/project/" + project + "/collaboration/", 10)
                 .bodyValue("username=" + intruder + "&role_name=Owner").exchange().expectStatus().isSeeOther();
         long before = blockedNoticesTo("carol@example.test");
         int all = TestMail.server().getReceivedMessages().length;
 
-        as(intruder, "/manage/project/" + project + "/collaboration/delete/", 10)
+        as(intruder, DELETE, "/manage/project/" + project + "/collaboration/delete/", 10)
                 .bodyValue("role_id=1&confirm_username=carol").exchange().expectStatus().isForbidden();
 
         // the intruder has no address on file; carol, whom it tried to remove, has: exactly one new mail, hers

@@ -68,7 +68,9 @@ class SensitiveRoutesIntegrationTests {
                 .bodyValue(form).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().value("WWW-Authenticate", h -> assertThat(h)
-                        .startsWith("Bearer error=\"insufficient_user_authentication\""));
+                        .startsWith("Bearer error=\"insufficient_user_authentication\""))
+                // which route to mint a step-up token for (a max-age 0 rule takes only its own)
+                .expectBody().jsonPath("$.route").isEqualTo(name.split(" ", 2)[0]);
     }
 
     @Test

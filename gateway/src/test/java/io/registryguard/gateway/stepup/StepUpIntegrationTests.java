@@ -34,6 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class StepUpIntegrationTests {
 
     static final String INVITE = "/manage/project/demo-project/collaboration/";
+    static final String DELETE_PROJECT = "/manage/project/demo-project/delete_project/";
     static final String CHALLENGE = "Bearer error=\"insufficient_user_authentication\", error_description=\"A fresh"
             + " second factor is required for this action\", max_age=300, acr_values=\"otp hwk\"";
 
@@ -70,11 +71,18 @@ class StepUpIntegrationTests {
         return registry.findAll(postRequestedFor(urlEqualTo(path))).size();
     }
 
-    private String apiToken() {
+    /** A token minted for {@code route} through the API, with a fresh recovery code. */
+    private String apiToken(String route) {
         return post("/_guard/step-up", MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"code\":\"" + recoveryCodes.next() + "\"}").exchange()
+                .bodyValue("{\"code\":\"" + recoveryCodes.next() + "\",\"route\":\"" + route + "\"}").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()
                 .replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    private WebTestClient.ResponseSpec deleteProject(String token) {
+        return post(DELETE_PROJECT, MediaType.APPLICATION_JSON).header("X-Guard-Step-Up", token)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("confirm_project_name=demo-project")
+                .exchange();
     }
 
     @Test
@@ -84,13 +92,84 @@ class StepUpIntegrationTests {
                 .bodyValue("username=mallory&role_name=Owner").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals("WWW-Authenticate", CHALLENGE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.route").isEqualTo("collaboration-invite")
+                .jsonPath("$.step_up_endpoint").isEqualTo("/_guard/step-up")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("route=collaboration-invite"));
         assertThat(registryPosts(INVITE)).isEqualTo(before);
     }
 
     @Test
+    void deleteProjectWhenTokenMintedForTokenCreationThenRefusedAndTheChallengeNamesDeleteProject() {
+        // issue 11: a token-creation step-up was accepted 20 s later for delete_project (max-age 0s, single-use)
+        String token = apiToken("token-create");
+        int before = registryPosts(DELETE_PROJECT);
+
+        deleteProject(token).expectStatus().isUnauthorized()
+                .expectHeader().value("WWW-Authenticate", h -> assertThat(h).contains("max_age=0"))
+                .expectBody().jsonPath("$.route").isEqualTo("delete-project");
+
+        assertThat(registryPosts(DELETE_PROJECT)).isEqualTo(before);
+    }
+
+    @Test
+    void deleteProjectWhenTokenMintedForDeleteProjectThenForwardedOnce() {
+        String token = apiToken("delete-project");
+        int before = registryPosts(DELETE_PROJECT);
+
+        deleteProject(token).expectStatus().isSeeOther();
+        deleteProject(token).expectStatus().isUnauthorized();
+
+        assertThat(registryPosts(DELETE_PROJECT)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void inviteWhenTokenMintedForAnotherRouteThenAcceptedUnderItsFiveMinutes() {
+        String token = apiToken("delete-project");
+        int before = registryPosts(INVITE);
+
+        post(INVITE, MediaType.APPLICATION_JSON).header("X-Guard-Step-Up", token)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("username=bob&role_name=Maintainer")
+                .exchange().expectStatus().isSeeOther();
+
+        assertThat(registryPosts(INVITE)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void stepUpWhenApiClientPostsAFormWithTheRouteThenTokenForThatRoute() {
+        post("/_guard/step-up", MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("code=" + recoveryCodes.next() + "&route=delete-project").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Cache-Control", "no-store")
+                .expectBody().jsonPath("$.route").isEqualTo("delete-project")
+                .jsonPath("$.header").isEqualTo("X-Guard-Step-Up")
+                .jsonPath("$.token").isNotEmpty();
+    }
+
+    @Test
+    void stepUpWhenApiClientNamesNoRouteThenBadRequestListingTheRoutesAndNoCodeSpent() {
+        String code = recoveryCodes.next();
+        for (String body : new String[] {"{\"code\":\"" + code + "\"}", "{\"code\":\"" + code + "\",\"route\":\"nope\"}",
+                "{\"code\":\"" + code + "\",\"route\":\"login\"}"}) {
+            post("/_guard/step-up", MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail").value(d -> assertThat((String) d).contains("route=")
+                            .contains("delete-project").contains("collaboration-invite"))
+                    .jsonPath("$.routes").value(r -> assertThat((java.util.List<Object>) r)
+                            .contains("delete-project", "account-delete", "totp-provision").doesNotContain("login"));
+        }
+        // the code was never tried, so it still works
+        post("/_guard/step-up", MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"code\":\"" + code + "\",\"route\":\"delete-project\"}").exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     void inviteWhenApiClientRetriesWithStepUpTokenThenForwardedWithoutTheToken() {
-        String token = apiToken();
+        String token = apiToken("collaboration-invite");
         int before = registryPosts(INVITE);
 
         post(INVITE, MediaType.APPLICATION_JSON).header("X-Guard-Step-Up", token)
@@ -104,7 +183,7 @@ class StepUpIntegrationTests {
 
     @Test
     void accountDeletionWhenTokenUsedOnceThenTheSecondUseIsRefused() {
-        String token = apiToken();
+        String token = apiToken("account-delete");
         post("/manage/account/", MediaType.APPLICATION_JSON).header("X-Guard-Step-Up", token)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("confirm_password=x")
                 .exchange().expectStatus().isSeeOther();
@@ -141,10 +220,12 @@ class StepUpIntegrationTests {
         assertThat(registry.findAll(postRequestedFor(urlEqualTo(INVITE)).withRequestBody(binaryEqualTo(form))))
                 .hasSize(1);
         assertThat(registryPosts(INVITE)).isEqualTo(before + 1);
-        // the stash is gone: a second submission of the same step-up replays nothing
+        // the stash is gone: a second submission of the same step-up replays nothing and mints nothing
         post("/_guard/step-up", MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("csrf=" + csrf.group(1) + "&r=" + r + "&code=" + recoveryCodes.next())
-                .exchange().expectStatus().isSeeOther().expectHeader().valueEquals("Location", "/");
+                .exchange().expectStatus().isOk()
+                .expectHeader().doesNotExist("Set-Cookie")
+                .expectBody(String.class).value(again -> assertThat(again).contains("no longer waiting"));
         assertThat(registryPosts(INVITE)).isEqualTo(before + 1);
     }
 
@@ -172,7 +253,7 @@ class StepUpIntegrationTests {
     @Test
     void metricsWhenStepUpsAndSensitiveActionsThenCounted(
             @org.springframework.boot.test.web.server.LocalManagementPort int managementPort) {
-        String token = apiToken();
+        String token = apiToken("collaboration-invite");
         post(INVITE, MediaType.APPLICATION_JSON).header("X-Guard-Step-Up", token)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("username=bob&role_name=Maintainer")
                 .exchange().expectStatus().isSeeOther();
