@@ -1,6 +1,5 @@
 package io.registryguard.web;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -21,12 +20,16 @@ public record RequestCookie(String name, String value) {
 
     /** True when a lenient server could take this cookie for {@code cookieName}. */
     public boolean isNamed(String cookieName) {
-        return fold(name).equals(fold(cookieName));
+        // equalsIgnoreCase folds per code point as toLowerCase(toUpperCase(c)): 'ſ' (U+017F) and the Kelvin sign
+        // match 's' and 'k' as .NET's ordinal ignore-case does
+        return plain(name).equalsIgnoreCase(plain(cookieName));
     }
 
     /** True when a lenient server could read this cookie's name as starting with {@code prefix}. */
     public boolean nameStartsWith(String prefix) {
-        return fold(name).startsWith(fold(prefix));
+        String plainName = plain(name);
+        String plainPrefix = plain(prefix);
+        return plainName.regionMatches(true, 0, plainPrefix, 0, plainPrefix.length());
     }
 
     /**
@@ -62,11 +65,12 @@ public record RequestCookie(String name, String value) {
         return "RequestCookie[" + name + "]";
     }
 
-    /** The name reduced to what every lenient server compares: unquoted, percent-decoded, trimmed, case-folded. */
-    static String fold(String name) {
-        String unquoted = CookieText.unquote(CookieText.trim(name));
-        // upper then lower: 'ſ' (U+017F) and the Kelvin sign fold to 's' and 'k' as .NET's ordinal ignore-case does
-        return CookieText.trim(percentDecode(unquoted)).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    /**
+     * The name as the most lenient server compares it: unquoted, percent-decoded, trimmed. Allocation-free for an
+     * ordinary name (every step returns its input when it has nothing to do).
+     */
+    static String plain(String name) {
+        return CookieText.trim(percentDecode(CookieText.unquote(CookieText.trim(name))));
     }
 
     private static String percentDecode(String text) {
