@@ -31,7 +31,7 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import io.registryguard.web.Problem;
 import io.registryguard.web.ProblemResponses;
-import org.springframework.http.HttpCookie;
+import io.registryguard.web.RequestCookies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -239,8 +239,8 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
     }
 
     private String verifiedDevice(ServerWebExchange exchange, String username) {
-        HttpCookie cookie = exchange.getRequest().getCookies().getFirst(DeviceCookies.COOKIE);
-        return cookie == null ? null : devices.verify(cookie.getValue(), username).orElse(null);
+        return RequestCookies.of(exchange.getRequest()).single(DeviceCookies.COOKIE)
+                .flatMap(cookie -> devices.verify(cookie, username)).orElse(null);
     }
 
     @Override

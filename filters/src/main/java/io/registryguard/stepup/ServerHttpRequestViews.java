@@ -1,18 +1,17 @@
 package io.registryguard.stepup;
 
-import java.util.List;
-
-import org.springframework.http.HttpCookie;
+import io.registryguard.web.RequestCookieJar;
+import io.registryguard.web.RequestCookies;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
-/** Adapts a WebFlux request to the view the step-up core reads. */
+/** Adapts a WebFlux request to the view the step-up core reads; cookies by every spelling a lenient server honours. */
 public final class ServerHttpRequestViews {
 
     private ServerHttpRequestViews() {
     }
 
     public static StepUpRequestView of(ServerHttpRequest request) {
-        return new StepUpRequestView(name -> request.getHeaders().getOrEmpty(name),
-                name -> request.getCookies().getOrDefault(name, List.of()).stream().map(HttpCookie::getValue).toList());
+        RequestCookieJar cookies = RequestCookies.of(request);
+        return new StepUpRequestView(name -> request.getHeaders().getOrEmpty(name), cookies::values);
     }
 }

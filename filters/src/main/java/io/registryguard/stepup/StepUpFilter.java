@@ -138,7 +138,7 @@ public final class StepUpFilter implements GlobalFilter, Ordered {
     /** The registry never sees the gateway's token. */
     static ServerHttpRequest withoutToken(ServerHttpRequest request) {
         ServerHttpRequest withoutHeader = request.mutate().headers(h -> h.remove(StepUpTokenExtractor.HEADER)).build();
-        return RequestCookies.without(withoutHeader, StepUpTokenExtractor.COOKIE::equals);
+        return RequestCookies.without(withoutHeader, cookie -> cookie.isNamed(StepUpTokenExtractor.COOKIE));
     }
 
     @Override

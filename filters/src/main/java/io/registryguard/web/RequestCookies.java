@@ -1,35 +1,54 @@
 package io.registryguard.web;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
-/** Removing cookies from a request before it goes on (the gateway's own, or a session the page must not use). */
+/**
+ * A WebFlux request's cookies through {@link RequestCookieJar}, never Netty's strict decoder, and the request with
+ * its {@code Cookie} header rebuilt canonically (optionally without some cookies: the gateway's own, or a session
+ * the page must not use).
+ */
 public final class RequestCookies {
 
     private RequestCookies() {
     }
 
-    /** The {@code Cookie} header values joined, without the cookies whose name {@code drop} accepts. */
-    public static String without(List<String> cookieHeaders, Predicate<String> drop) {
-        return cookieHeaders.stream()
-                .flatMap(header -> Arrays.stream(header.split(";\\s*")))
-                .filter(cookie -> !cookie.isBlank())
-                .filter(cookie -> !drop.test(cookie.substring(0, Math.max(0, cookie.indexOf('='))).strip()))
-                .collect(Collectors.joining("; "));
+    /** The request's cookies as the most lenient server reads them. */
+    public static RequestCookieJar of(ServerHttpRequest request) {
+        List<String> headers = request.getHeaders().get(HttpHeaders.COOKIE);
+        return headers == null ? RequestCookieJar.EMPTY : RequestCookieJar.read(headers);
+    }
+
+    /** The canonical {@code Cookie} header of these header values, without the cookies {@code drop} accepts. */
+    public static String without(List<String> cookieHeaders, Predicate<RequestCookie> drop) {
+        return RequestCookieJar.read(cookieHeaders).header(drop);
     }
 
     /** The request without those cookies (no {@code Cookie} header at all when none is left). */
-    public static ServerHttpRequest without(ServerHttpRequest request, Predicate<String> drop) {
+    public static ServerHttpRequest without(ServerHttpRequest request, Predicate<RequestCookie> drop) {
+        return canonical(request, of(request), drop);
+    }
+
+    /**
+     * The request carrying {@code jar}'s canonical header minus {@code drop}; the same request when that is what it
+     * already carries (a browser's ordinary {@code a=b; c=d}), so the common case allocates no new request.
+     */
+    public static ServerHttpRequest canonical(ServerHttpRequest request, RequestCookieJar jar,
+            Predicate<RequestCookie> drop) {
+        List<String> sent = request.getHeaders().get(HttpHeaders.COOKIE);
+        String header = jar.header(drop);
+        boolean unchanged = header.isEmpty() ? sent == null || sent.isEmpty()
+                : sent != null && sent.size() == 1 && sent.get(0).equals(header);
+        if (unchanged) {
+            return request;
+        }
         return request.mutate().headers(headers -> {
-            String kept = without(headers.getOrEmpty(HttpHeaders.COOKIE), drop);
             headers.remove(HttpHeaders.COOKIE);
-            if (!kept.isEmpty()) {
-                headers.set(HttpHeaders.COOKIE, kept);
+            if (!header.isEmpty()) {
+                headers.set(HttpHeaders.COOKIE, header);
             }
         }).build();
     }

@@ -15,7 +15,7 @@ import io.registryguard.session.FrozenAccounts;
 import io.registryguard.session.PendingLogin;
 import io.registryguard.session.PendingLoginStore;
 import io.registryguard.session.SessionWithholding;
-import org.springframework.http.HttpCookie;
+import io.registryguard.web.RequestCookies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -46,11 +46,12 @@ final class PendingPages {
 
     Mono<ServerResponse> withPending(ServerRequest request,
             java.util.function.Function<PendingLogin, Mono<ServerResponse>> then) {
-        HttpCookie cookie = request.cookies().getFirst(SessionWithholding.PENDING_COOKIE);
-        if (cookie == null || cookie.getValue().isEmpty()) {
+        String cookie = RequestCookies.of(request.exchange().getRequest()).single(SessionWithholding.PENDING_COOKIE)
+                .orElse("");
+        if (cookie.isEmpty()) {
             return redirect("/account/login/");
         }
-        return pending.find(cookie.getValue()).flatMap(login -> {
+        return pending.find(cookie).flatMap(login -> {
             if (frozen.isFrozen(login.username())) {
                 audit.record(AuditEventTypes.LOGIN_REFUSED, request.exchange(), login.username(),
                         AuditDecision.DENIED, Map.of(), "account frozen");

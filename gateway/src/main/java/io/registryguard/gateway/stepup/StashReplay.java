@@ -73,7 +73,7 @@ final class StashReplay {
 
     /** The browser's cookies minus the gateway's own ({@code __Host-guard-*}): the registry sees what it set. */
     static String registryCookies(List<String> cookieHeaders) {
-        return RequestCookies.without(cookieHeaders, name -> name.startsWith("__Host-guard-"));
+        return RequestCookies.without(cookieHeaders, cookie -> cookie.nameStartsWith("__Host-guard-"));
     }
 
     private static void copy(HttpHeaders from, HttpHeaders to, String... names) {

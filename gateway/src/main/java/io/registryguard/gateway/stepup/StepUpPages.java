@@ -33,7 +33,7 @@ import io.registryguard.stepup.StepUpRequirements;
 import io.registryguard.stepup.StepUpTokenExtractor;
 import io.registryguard.web.Problem;
 import io.registryguard.web.ProblemResponses;
-import org.springframework.http.HttpCookie;
+import io.registryguard.web.RequestCookies;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -205,12 +205,14 @@ final class StepUpPages {
     }
 
     private Optional<GuardSession> session(ServerRequest request) {
-        HttpCookie guardCookie = request.cookies().getFirst(GuardSessionCookies.COOKIE);
-        HttpCookie registry = request.cookies().getFirst(registryCookie);
-        if (guardCookie == null || registry == null) {
+        // read as the registry will read the replayed request; two session cookies are no session
+        var cookies = RequestCookies.of(request.exchange().getRequest());
+        Optional<String> guardCookie = cookies.single(GuardSessionCookies.COOKIE);
+        Optional<String> registry = cookies.single(registryCookie);
+        if (guardCookie.isEmpty() || registry.isEmpty()) {
             return Optional.empty();
         }
-        return sessions.verify(guardCookie.getValue(), registry.getValue());
+        return sessions.verify(guardCookie.get(), registry.get());
     }
 
     private static boolean owns(GuardSession session, StashedRequest stashed) {
