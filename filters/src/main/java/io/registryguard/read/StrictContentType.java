@@ -19,7 +19,7 @@ record StrictContentType(Form form, @Nullable String boundary) {
 
     static final StrictContentType URLENCODED = new StrictContentType(Form.URLENCODED, null);
 
-    enum Form { URLENCODED, MULTIPART }
+    enum Form { URLENCODED, MULTIPART, JSON }
 
     private static final String BOUNDARY_SPECIALS = "'()+_,-./:=? ";
 
@@ -43,6 +43,7 @@ record StrictContentType(Form form, @Nullable String boundary) {
         Form form = switch (mediaType.toLowerCase(Locale.ROOT)) {
             case "application/x-www-form-urlencoded" -> Form.URLENCODED;
             case "multipart/form-data" -> Form.MULTIPART;
+            case "application/json" -> Form.JSON;
             default -> throw new UnreadableRequestException("content-type", "Content-Type '" + printable(mediaType)
                     + "' is not read here: send application/x-www-form-urlencoded or multipart/form-data");
         };
@@ -58,8 +59,8 @@ record StrictContentType(Form form, @Nullable String boundary) {
                         "Content-Type parameter '" + printable(name) + "' is not read here");
             }
         }
-        if (form == Form.URLENCODED) {
-            return URLENCODED;
+        if (form != Form.MULTIPART) {
+            return form == Form.URLENCODED ? URLENCODED : new StrictContentType(Form.JSON, null);
         }
         if (boundary == null || !validBoundary(boundary)) {
             throw new UnreadableRequestException("multipart",

@@ -3,9 +3,7 @@ package io.registryguard.read;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.registryguard.body.SizeCappedRequest;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +47,7 @@ public final class StrictRequestReader {
             checkHeaders(request.getHeaders());
             String rawQuery = request.getURI().getRawQuery();
             query = rawQuery == null ? List.of() : UrlEncodedForm.parse(rawQuery, FormField.Source.QUERY);
-            checkRepeats(query);
+            StrictForms.checkRepeats(query);
         } catch (UnreadableRequestException e) {
             return Mono.error(e);
         }
@@ -65,8 +63,7 @@ public final class StrictRequestReader {
             return Mono.error(e);
         }
         return bytes(new SizeCappedRequest(request, maxBodyBytes)).map(body -> {
-            List<FormField> bodyFields = body.length == 0 ? List.of() : bodyFields(request.getHeaders(), body);
-            checkRepeats(bodyFields);
+            List<FormField> bodyFields = StrictForms.read(request.getHeaders(), body, StrictForms.Accepted.FORMS);
             checkAgreement(query, bodyFields);
             List<FormField> all = new ArrayList<>(bodyFields);
             all.addAll(query);
@@ -77,12 +74,7 @@ public final class StrictRequestReader {
     }
 
     private static void checkHeaders(HttpHeaders headers) {
-        for (String encoding : headers.getOrEmpty(HttpHeaders.CONTENT_ENCODING)) {
-            if (!encoding.strip().equalsIgnoreCase("identity")) {
-                throw new UnreadableRequestException("content-encoding", "Content-Encoding '"
-                        + StrictContentType.printable(encoding) + "' is not read here: send the body uncompressed");
-            }
-        }
+        StrictForms.checkCodings(headers);
         if (headers.getOrEmpty(HttpHeaders.AUTHORIZATION).size() > 1) {
             throw new UnreadableRequestException("authorization", "More than one Authorization header");
         }
@@ -97,23 +89,6 @@ public final class StrictRequestReader {
             throw new UnreadableRequestException("content-length", "Content-Length is not one decimal number");
         }
         return Long.parseLong(values.get(0).strip());
-    }
-
-    private static List<FormField> bodyFields(HttpHeaders headers, byte[] body) {
-        StrictContentType type = StrictContentType.of(headers.getOrEmpty(HttpHeaders.CONTENT_TYPE));
-        return type.form() == StrictContentType.Form.MULTIPART ? MultipartForm.parse(body, type.boundary())
-                : UrlEncodedForm.parse(body, FormField.Source.BODY);
-    }
-
-    private static void checkRepeats(List<FormField> fields) {
-        Map<String, Boolean> seen = new HashMap<>();
-        for (FormField field : fields) {
-            if (seen.put(field.name(), Boolean.TRUE) != null) {
-                throw new UnreadableRequestException("repeated-field", "Field '"
-                        + StrictContentType.printable(field.name()) + "' appears more than once in the "
-                        + UrlEncodedForm.where(field.source()) + "; send each field once");
-            }
-        }
     }
 
     private static void checkAgreement(List<FormField> query, List<FormField> body) {

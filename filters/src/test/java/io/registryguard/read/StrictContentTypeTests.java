@@ -33,7 +33,7 @@ class StrictContentTypeTests {
         "application/x-www-form-urlencoded; charset=utf-16", "application/x-www-form-urlencoded; charset=IBM037",
         "application/x-www-form-urlencoded; charset=utf-8; charset=utf-16", "application/x-www-form-urlencoded;",
         "application/x-www-form-urlencoded; charset", "application/x-www-form-urlencoded; x=1",
-        "application/x-www-form-urlencoded; charset=\"utf-8", "application/json", "text/plain", "",
+        "application/x-www-form-urlencoded; charset=\"utf-8", "application/json; x=1", "text/plain", "",
         "multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=a; boundary=b",
         "multipart/form-data; boundary=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "multipart/mixed; boundary=b",
         "multipart/form-data; boundary=\"a\u0001\""})

@@ -1,7 +1,14 @@
 package io.registryguard.gateway.web;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
+import io.registryguard.read.FormField;
+import io.registryguard.read.StrictForms;
+import io.registryguard.read.UnreadableRequestException;
 import io.registryguard.web.Problem;
 import io.registryguard.web.ProblemResponses;
 import org.slf4j.Logger;
@@ -11,12 +18,14 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * How every {@code /_guard} page reads a posted form: strictly ({@link StrictFormDecoder}), from a body of at most
+ * How every {@code /_guard} page reads a posted form: strictly, by the same reader as every request the guard
+ * forwards ({@link StrictForms}: urlencoded forms and JSON objects of strings here), from a body of at most
  * {@link #MAX_BYTES}. What cannot be read is answered here with {@code 400} (a page for browsers, problem+json for
  * API clients) and one INFO line, never a stack trace or a 5xx: {@code code=%zz} is a client's mistake.
  */
@@ -33,30 +42,36 @@ public final class GuardForms {
     /** Reads the form and hands it on, or answers 400 itself (the handler's Mono is then empty). */
     public static Mono<ServerResponse> withForm(ServerRequest request, Function<GuardForm, Mono<ServerResponse>> then) {
         return read(request)
-                .map(java.util.Optional::of)
-                .onErrorResume(UnreadableForm.class, e -> refuse(request, e).then(Mono.just(java.util.Optional.empty())))
+                .map(Optional::of)
+                .onErrorResume(UnreadableForm.class, e -> refuse(request, e).then(Mono.just(Optional.empty())))
                 .flatMap(form -> form.isPresent() ? then.apply(form.get()) : Mono.empty());
     }
 
     /** The form, or an {@link UnreadableForm} error. */
     static Mono<GuardForm> read(ServerRequest request) {
         HttpHeaders headers = request.headers().asHttpHeaders();
-        boolean json;
-        try {
-            json = StrictFormDecoder.checkHeaders(headers.getOrEmpty(HttpHeaders.CONTENT_TYPE),
-                    headers.getOrEmpty(HttpHeaders.CONTENT_ENCODING), headers.getOrEmpty(HttpHeaders.TRANSFER_ENCODING));
-            if (headers.getContentLength() > MAX_BYTES) {
-                throw tooLarge();
-            }
-        } catch (UnreadableForm e) {
-            return Mono.error(e);
+        if (headers.getContentLength() > MAX_BYTES) {
+            return Mono.error(tooLarge());
         }
         return DataBufferUtils.join(request.exchange().getRequest().getBody(), MAX_BYTES)
                 .map(GuardForms::bytes)
                 .defaultIfEmpty(new byte[0])
                 .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
-                .map(body -> new GuardForm(json ? StrictFormDecoder.json(body) : StrictFormDecoder.urlEncoded(body),
-                        json));
+                .map(body -> {
+                    try {
+                        List<FormField> fields = StrictForms.read(headers, body, StrictForms.Accepted.FORMS_AND_JSON);
+                        Map<String, String> byName = new LinkedHashMap<>();
+                        fields.forEach(field -> byName.put(field.name(), field.value()));
+                        return new GuardForm(byName, isJson(headers));
+                    } catch (UnreadableRequestException e) {
+                        throw new UnreadableForm(e.getMessage());
+                    }
+                });
+    }
+
+    private static boolean isJson(HttpHeaders headers) {
+        MediaType type = headers.getContentType();
+        return type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON);
     }
 
     private static Mono<Void> refuse(ServerRequest request, UnreadableForm unreadable) {
