@@ -104,15 +104,19 @@ public final class StrictRequestReader {
     }
 
     private static Mono<byte[]> bytes(ServerHttpRequest request) {
-        return DataBufferUtils.join(request.getBody()).map(buffer -> {
-            try {
-                byte[] bytes = new byte[buffer.readableByteCount()];
-                buffer.read(bytes);
-                return bytes;
-            } finally {
-                DataBufferUtils.release(buffer);
-            }
-        }).defaultIfEmpty(new byte[0]);
+        return DataBufferUtils.join(request.getBody()).map(StrictRequestReader::copyAndRelease)
+                .defaultIfEmpty(new byte[0]);
+    }
+
+    /** The buffer's bytes, copied out of the (pooled) buffer, which is released at once. */
+    public static byte[] copyAndRelease(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
     }
 
     private static URI canonicalUri(ServerHttpRequest request, List<FormField> query) {

@@ -8,12 +8,12 @@ import java.util.function.Function;
 
 import io.registryguard.read.FormField;
 import io.registryguard.read.StrictForms;
+import io.registryguard.read.StrictRequestReader;
 import io.registryguard.read.UnreadableRequestException;
 import io.registryguard.web.Problem;
 import io.registryguard.web.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -54,7 +54,7 @@ public final class GuardForms {
             return Mono.error(tooLarge());
         }
         return DataBufferUtils.join(request.exchange().getRequest().getBody(), MAX_BYTES)
-                .map(GuardForms::bytes)
+                .map(StrictRequestReader::copyAndRelease)
                 .defaultIfEmpty(new byte[0])
                 .onErrorMap(DataBufferLimitException.class, e -> tooLarge())
                 .map(body -> {
@@ -84,13 +84,4 @@ public final class GuardForms {
         return new UnreadableForm("the form is longer than " + MAX_BYTES + " bytes");
     }
 
-    private static byte[] bytes(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
-        }
-    }
 }
