@@ -83,5 +83,4 @@ public final class GuardForms {
     private static UnreadableForm tooLarge() {
         return new UnreadableForm("the form is longer than " + MAX_BYTES + " bytes");
     }
-
 }
