@@ -1,5 +1,6 @@
 package io.registryguard.classify;
 
+import io.registryguard.GuardFilterOrder;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -35,7 +36,6 @@ import reactor.core.publisher.Mono;
  */
 public final class RouteClassificationFilter implements GlobalFilter, Ordered {
 
-    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
     private static final Logger log = LoggerFactory.getLogger(RouteClassificationFilter.class);
 
     private final Supplier<Policy> policy;
@@ -82,7 +82,7 @@ public final class RouteClassificationFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return GuardFilterOrder.ROUTE_CLASSIFICATION.order();
     }
 
     private static Mono<Void> proceed(ServerWebExchange exchange, GatewayFilterChain chain,

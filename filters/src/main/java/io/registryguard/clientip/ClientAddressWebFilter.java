@@ -1,5 +1,6 @@
 package io.registryguard.clientip;
 
+import io.registryguard.GuardFilterOrder;
 import java.net.InetAddress;
 import java.util.List;
 
@@ -13,7 +14,6 @@ import reactor.core.publisher.Mono;
 /** Resolves the {@link ClientAddress} once per request, before anything else looks at the client. */
 public final class ClientAddressWebFilter implements WebFilter, Ordered {
 
-    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     private final ClientAddressResolver resolver;
 
@@ -46,6 +46,6 @@ public final class ClientAddressWebFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return GuardFilterOrder.CLIENT_ADDRESS.order();
     }
 }

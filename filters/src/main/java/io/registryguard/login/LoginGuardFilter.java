@@ -1,5 +1,6 @@
 package io.registryguard.login;
 
+import io.registryguard.GuardFilterOrder;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +11,6 @@ import io.registryguard.audit.AuditDecision;
 import io.registryguard.audit.AuditEventTypes;
 import io.registryguard.audit.Auditor;
 import io.registryguard.classify.RouteClassification;
-import io.registryguard.classify.RouteClassificationFilter;
 import io.registryguard.clientip.ClientAddress;
 import io.registryguard.policy.LoginRule;
 import io.registryguard.policy.OutcomeRule;
@@ -50,7 +50,6 @@ import reactor.core.publisher.Mono;
  */
 public final class LoginGuardFilter implements GlobalFilter, Ordered {
 
-    public static final int ORDER = RouteClassificationFilter.ORDER + 10;
     private static final Logger log = LoggerFactory.getLogger(LoginGuardFilter.class);
 
     private final Supplier<Policy> policy;
@@ -245,6 +244,6 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return GuardFilterOrder.LOGIN_GUARD.order();
     }
 }

@@ -1,5 +1,6 @@
 package io.registryguard.sequence;
 
+import io.registryguard.GuardFilterOrder;
 import java.time.Clock;
 
 import io.registryguard.audit.AuditDecision;
@@ -31,7 +32,6 @@ import reactor.core.publisher.Mono;
  */
 public final class SequenceRulesFilter implements GlobalFilter, Ordered {
 
-    public static final int ORDER = StepUpFilter.ORDER - 5;
     private static final Logger log = LoggerFactory.getLogger(SequenceRulesFilter.class);
 
     private final SequenceRules rules;
@@ -113,6 +113,6 @@ public final class SequenceRulesFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return GuardFilterOrder.SEQUENCE_RULES.order();
     }
 }

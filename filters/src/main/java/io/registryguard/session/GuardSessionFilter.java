@@ -1,10 +1,10 @@
 package io.registryguard.session;
 
+import io.registryguard.GuardFilterOrder;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import io.registryguard.classify.RouteClassificationFilter;
 import io.registryguard.web.Problem;
 import io.registryguard.web.ProblemResponses;
 import io.registryguard.web.RequestCookie;
@@ -37,7 +37,6 @@ import reactor.core.publisher.Mono;
  */
 public final class GuardSessionFilter implements GlobalFilter, Ordered {
 
-    public static final int ORDER = RouteClassificationFilter.ORDER + 5;
     private static final Logger log = LoggerFactory.getLogger(GuardSessionFilter.class);
 
     public static final String FROZEN_PAGE = "/_guard/frozen";
@@ -169,6 +168,6 @@ public final class GuardSessionFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return GuardFilterOrder.GUARD_SESSION.order();
     }
 }

@@ -1,5 +1,6 @@
 package io.registryguard.stepup;
 
+import io.registryguard.GuardFilterOrder;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -11,7 +12,6 @@ import io.registryguard.audit.AuditDecision;
 import io.registryguard.audit.AuditEventTypes;
 import io.registryguard.audit.Auditor;
 import io.registryguard.classify.RouteClassification;
-import io.registryguard.login.LoginGuardFilter;
 import io.registryguard.policy.Policy;
 import io.registryguard.policy.RouteClass;
 import io.registryguard.read.ReadRequest;
@@ -40,7 +40,6 @@ import reactor.core.publisher.Mono;
  */
 public final class StepUpFilter implements GlobalFilter, Ordered {
 
-    public static final int ORDER = LoginGuardFilter.ORDER + 10;
     public static final String STEP_UP_PAGE = "/_guard/step-up";
     /** Exchange attribute: a sequence rule demands a factor proven for this very action. */
     public static final String FRESH_FACTOR = StepUpFilter.class.getName() + ".freshFactor";
@@ -143,6 +142,6 @@ public final class StepUpFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return ORDER;
+        return GuardFilterOrder.STEP_UP.order();
     }
 }

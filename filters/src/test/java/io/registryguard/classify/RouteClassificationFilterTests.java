@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.registryguard.GuardFilterOrder;
 import io.registryguard.audit.Auditor;
 import io.registryguard.policy.Policy;
 import io.registryguard.policy.RouteClass;
@@ -43,7 +44,7 @@ class RouteClassificationFilterTests {
 
     @Test
     void getOrderThenJustAfterHighestPrecedence() {
-        assertThat(filter.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE + 100);
+        assertThat(filter.getOrder()).isEqualTo(GuardFilterOrder.ROUTE_CLASSIFICATION.order());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.registryguard.admin;
 
+import io.registryguard.GuardFilterOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,6 +63,6 @@ final class AdminTokenWebFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return GuardFilterOrder.ADMIN_TOKEN.order();
     }
 }

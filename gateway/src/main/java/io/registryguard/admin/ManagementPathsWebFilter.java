@@ -1,5 +1,6 @@
 package io.registryguard.admin;
 
+import io.registryguard.GuardFilterOrder;
 import java.util.regex.Pattern;
 
 import org.springframework.core.Ordered;
@@ -42,6 +43,6 @@ final class ManagementPathsWebFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return GuardFilterOrder.MANAGEMENT_PATHS.order();
     }
 }

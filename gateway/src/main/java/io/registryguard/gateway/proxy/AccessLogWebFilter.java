@@ -1,5 +1,6 @@
 package io.registryguard.gateway.proxy;
 
+import io.registryguard.GuardFilterOrder;
 import io.registryguard.classify.RouteClassification;
 import io.registryguard.clientip.ClientAddress;
 import org.slf4j.Logger;
@@ -37,6 +38,6 @@ final class AccessLogWebFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return GuardFilterOrder.ACCESS_LOG.order();
     }
 }

@@ -1,7 +1,7 @@
 package io.registryguard.gateway.tls;
 
+import io.registryguard.GuardFilterOrder;
 import io.registryguard.clientip.ClientAddress;
-import io.registryguard.clientip.ClientAddressWebFilter;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -32,7 +32,6 @@ public final class HstsWebFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        // After the client address is resolved: HSTS depends on a trusted proxy's X-Forwarded-Proto.
-        return ClientAddressWebFilter.ORDER + 1;
+        return GuardFilterOrder.HSTS.order();
     }
 }

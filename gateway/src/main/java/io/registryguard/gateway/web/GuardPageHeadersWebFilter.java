@@ -1,5 +1,6 @@
 package io.registryguard.gateway.web;
 
+import io.registryguard.GuardFilterOrder;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,6 @@ final class GuardPageHeadersWebFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 20;
+        return GuardFilterOrder.GUARD_PAGE_HEADERS.order();
     }
 }
