@@ -5,16 +5,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.registryguard.body.FormValues;
+import io.registryguard.policy.AccountNames;
 import io.registryguard.policy.LoginRule;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * Who an attempt claims to be: the username of a login form or of HTTP Basic auth, lower-cased and trimmed,
+ * Who an attempt claims to be: the username of a login form or of HTTP Basic auth, canonical ({@link AccountNames}),
  * or none (an API token, or nothing readable). The password is never kept: it is read only when the
  * breached-password check asks for it, and then only its SHA-1 (what Have I Been Pwned's range API matches) is.
  *
@@ -87,8 +87,12 @@ record AttemptCredential(String username, boolean token, String passwordSha1) {
                 + (passwordSha1 == null ? "none" : "[sha1 redacted]") + "]";
     }
 
+    /**
+     * A first reading with the default {@link AccountNames}; a name it cannot read (control characters) stays as
+     * typed, and the login guard, re-reading with the policy's {@code accounts}, refuses it with 400.
+     */
     static String canonical(String username) {
-        return username.strip().toLowerCase(Locale.ROOT);
+        return AccountNames.DEFAULT.canonical(username).orElse(username.strip());
     }
 
     Optional<String> optionalUsername() {
