@@ -10,6 +10,12 @@ public final class AuditEventTypes {
     public static final String LOGIN_FAILURE = "login.failure";
     /** Refused by the gateway before the registry heard of it: a limit, the risk engine, a frozen account. */
     public static final String LOGIN_REFUSED = "login.refused";
+    /**
+     * The registry accepted a password, but the account it authenticated was not the one typed (or could not be
+     * told): nothing was released. Details: typed and probed account; reason mismatch, no-account, timeout or
+     * probe-failed.
+     */
+    public static final String LOGIN_IDENTITY_MISMATCH = "login.identity-mismatch";
     public static final String SECOND_FACTOR_ACCEPTED = "second-factor.accepted";
     public static final String SECOND_FACTOR_REFUSED = "second-factor.refused";
     public static final String EMAIL_VERIFIED = "email.verified";

@@ -1,14 +1,16 @@
 package io.registryguard.audit;
 
 import java.time.Instant;
-import java.util.Locale;
+
+import io.registryguard.policy.AccountNames;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Which events to read back: all of these that are given must match. Results come newest first.
  *
- * @param account the account, compared ignoring case; null for any
+ * @param account the account, compared in canonical form ({@link AccountNames}: case, width and Unicode variants
+ *                ignored); null for any
  * @param ip      the client address, an IP literal in any form ({@code ::1} finds {@code 0:0:0:0:0:0:0:1}); null
  *                for any
  * @param since   events at or after this instant; null for no lower bound
@@ -62,7 +64,7 @@ public record AuditQuery(@Nullable String account, @Nullable String ip, @Nullabl
 
     boolean matches(AuditEvent event) {
         return (account == null || event.account() != null
-                        && event.account().toLowerCase(Locale.ROOT).equals(account.toLowerCase(Locale.ROOT)))
+                        && AccountNames.DEFAULT.key(event.account()).equals(AccountNames.DEFAULT.key(account)))
                 && (ip == null || ip.equals(event.ip()))
                 && (since == null || !event.time().isBefore(since))
                 && (until == null || event.time().isBefore(until));

@@ -1,15 +1,17 @@
 package io.registryguard.email;
 
-import java.util.Locale;
+import io.registryguard.policy.AccountNames;
 import java.util.Objects;
 
 /**
  * Where a code lives: one slot per (account, purpose), so a new code replaces the previous one.
  *
- * <p>The account is case-folded: Warehouse usernames are unique regardless of case (a case-insensitive
- * column), so {@code Alice} and {@code alice} are one account and must share one code.
+ * <p>The account is the canonical key the login guard made ({@link AccountNames}, with the policy's setting):
+ * Warehouse usernames are unique regardless of case, so {@code Alice} and {@code alice} are one account and share
+ * one code. It is used as given, never folded again here: with a policy whose names are case-sensitive, folding
+ * would let a code sent for {@code alice} pass for {@code Alice}.
  *
- * @param account the account's username, lower-cased
+ * @param account the account's canonical username
  * @param purpose what the code is for
  */
 public record CodeKey(String account, CodePurpose purpose) {
@@ -20,7 +22,6 @@ public record CodeKey(String account, CodePurpose purpose) {
         if (account.isBlank()) {
             throw new IllegalArgumentException("account must not be blank");
         }
-        account = account.toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.registryguard.policy.AccountNames;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -28,31 +28,38 @@ import reactor.core.publisher.Mono;
  *   bob: bob@example.test
  * </pre>
  *
- * Usernames match regardless of case, like Warehouse's. Keys YAML would read as something else
+ * Usernames match in their canonical form ({@link AccountNames}): regardless of case, like Warehouse's. Keys YAML would read as something else
  * ({@code no}, {@code 123}) must be quoted; a bad file is rejected with the file and key named.
  */
 public final class YamlAccountDirectory implements AccountDirectory {
 
     private final Map<String, String> addresses;
+    private final AccountNames names;
 
-    private YamlAccountDirectory(Map<String, String> addresses) {
+    private YamlAccountDirectory(Map<String, String> addresses, AccountNames names) {
         this.addresses = Map.copyOf(addresses);
+        this.names = names;
     }
 
-    /** Reads the file now (start-up, not a request path). */
+    /** Reads the file now (start-up, not a request path), names read as the policy's default reads them. */
     public static YamlAccountDirectory load(Path file) {
+        return load(file, AccountNames.DEFAULT);
+    }
+
+    /** @param names how usernames are canonicalized: the policy's {@code accounts} */
+    public static YamlAccountDirectory load(Path file, AccountNames names) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, file.toString());
+            return parse(reader, file.toString(), names);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read account file " + file, e);
         }
     }
 
     static YamlAccountDirectory parse(String yaml, String source) {
-        return parse(new StringReader(yaml), source);
+        return parse(new StringReader(yaml), source, AccountNames.DEFAULT);
     }
 
-    private static YamlAccountDirectory parse(Reader reader, String source) {
+    private static YamlAccountDirectory parse(Reader reader, String source, AccountNames names) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         Object document;
@@ -73,17 +80,19 @@ public final class YamlAccountDirectory implements AccountDirectory {
             if (!(entry.getValue() instanceof String address) || !EmailAddresses.isPlausible(address)) {
                 throw new IllegalArgumentException(source + ": accounts." + username + ": not an email address");
             }
-            if (addresses.put(username.toLowerCase(Locale.ROOT), address) != null) {
+            String canonical = names.canonical(username).orElseThrow(() -> new IllegalArgumentException(source
+                    + ": accounts." + username + ": not an account name (control characters)"));
+            if (addresses.put(canonical, address) != null) {
                 throw new IllegalArgumentException(source + ": accounts." + username
-                        + ": listed twice (usernames ignore case)");
+                        + ": listed twice (usernames ignore case and Unicode variants)");
             }
         }
-        return new YamlAccountDirectory(addresses);
+        return new YamlAccountDirectory(addresses, names);
     }
 
     @Override
     public Mono<Optional<String>> email(String account) {
-        return Mono.just(Optional.ofNullable(account == null ? null : addresses.get(account.toLowerCase(Locale.ROOT))));
+        return Mono.just(Optional.ofNullable(account == null ? null : addresses.get(names.key(account))));
     }
 
     /** How many accounts the file lists (for the start-up log). */

@@ -9,8 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.registryguard.policy.OutcomeRule;
+import io.registryguard.web.Problem;
+import io.registryguard.web.ProblemResponses;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -22,9 +25,15 @@ import reactor.core.publisher.Mono;
  * Judges the registry's answer to one attempt, exactly once, before the answer's headers leave: from status and
  * headers when the rule needs no body; otherwise after the first {@code bodyPrefixBytes} have arrived (held back
  * only that long, then streamed on unchanged). An answer the gateway writes itself (e.g. 502 when the registry is
- * down) is judged too.
+ * down) is judged too. A judgement may replace the answer with a refusal ({@link #REPLACEMENT}).
  */
 final class AnswerJudge {
+
+    /**
+     * Exchange attribute: a {@link Problem} that {@code onJudged} puts there to answer with it instead of the
+     * registry's answer (whose status and headers it has already cleared of anything that must not leave).
+     */
+    static final String REPLACEMENT = AnswerJudge.class.getName() + ".replacement";
 
     private final OutcomeRule rule;
     private final Function<OutcomeRule.Outcome, Mono<Void>> onJudged;
@@ -39,19 +48,36 @@ final class AnswerJudge {
     ServerWebExchange observe(ServerWebExchange exchange) {
         ServerHttpResponse response = exchange.getResponse();
         response.beforeCommit(() -> judgeOnce(response, ""));
-        if (!rule.needsBody()) {
-            return exchange;
-        }
         return exchange.mutate().response(new ServerHttpResponseDecorator(response) {
             @Override
             public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+                if (!rule.needsBody()) {
+                    // judged before the write starts, so that the judgement may still replace the answer
+                    return judgeOnce(response, "").then(Mono.defer(() -> writeOrReplace(exchange, Flux.from(body),
+                            super::writeWith)));
+                }
                 int[] seen = {0};
-                Flux<DataBuffer> held = Flux.<DataBuffer>from(body)
+                return Flux.<DataBuffer>from(body)
                         .bufferUntil(buffer -> (seen[0] += buffer.readableByteCount()) >= rule.bodyPrefixBytes())
-                        .concatMap(buffers -> judgeOnce(response, text(buffers)).thenMany(Flux.fromIterable(buffers)));
-                return super.writeWith(held);
+                        .switchOnFirst((first, all) -> judgeOnce(response, first.hasValue() ? text(first.get()) : "")
+                                .then(Mono.defer(() -> writeOrReplace(exchange,
+                                        all.concatMapIterable(buffers -> buffers), super::writeWith))))
+                        .then();
             }
         }).build();
+    }
+
+    /**
+     * The registry's answer, or the one a judgement put in {@link #REPLACEMENT} (then the registry's body is
+     * released unread).
+     */
+    private static Mono<Void> writeOrReplace(ServerWebExchange exchange, Flux<DataBuffer> body,
+            Function<Flux<DataBuffer>, Mono<Void>> write) {
+        Problem replacement = exchange.getAttribute(REPLACEMENT);
+        if (replacement == null) {
+            return write.apply(body);
+        }
+        return body.doOnNext(DataBufferUtils::release).then(ProblemResponses.write(exchange, replacement));
     }
 
     private Mono<Void> judgeOnce(ServerHttpResponse response, String bodyPrefix) {

@@ -4,15 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 
+import io.registryguard.policy.AccountNames;
 import io.registryguard.policy.LoginRule;
 import io.registryguard.read.ReadRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who an attempt claims to be: the username of a login form or of HTTP Basic auth, lower-cased and trimmed,
+ * Who an attempt claims to be: the username of a login form or of HTTP Basic auth, canonical ({@link AccountNames}),
  * or none (an API token, or nothing readable). The password is never kept: it is read only when the
  * breached-password check asks for it, and then only its SHA-1 (what Have I Been Pwned's range API matches) is.
  *
@@ -78,8 +78,12 @@ record AttemptCredential(@Nullable String username, boolean token, @Nullable Str
                 + (passwordSha1 == null ? "none" : "[sha1 redacted]") + "]";
     }
 
+    /**
+     * A first reading with the default {@link AccountNames}; a name it cannot read (control characters) stays as
+     * typed, and the login guard, re-reading with the policy's {@code accounts}, refuses it with 400.
+     */
     static String canonical(String username) {
-        return username.strip().toLowerCase(Locale.ROOT);
+        return AccountNames.DEFAULT.canonical(username).orElse(username.strip());
     }
 
     Optional<String> optionalUsername() {

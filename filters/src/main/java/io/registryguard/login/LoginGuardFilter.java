@@ -12,6 +12,7 @@ import io.registryguard.audit.AuditEventTypes;
 import io.registryguard.audit.Auditor;
 import io.registryguard.classify.RouteClassification;
 import io.registryguard.clientip.ClientAddress;
+import io.registryguard.policy.IdentityProbeRule;
 import io.registryguard.policy.LoginRule;
 import io.registryguard.policy.OutcomeRule;
 import io.registryguard.policy.Policy;
@@ -60,11 +61,13 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
     private final Auditor audit;
     private final LoginRisk risk;
     private final NovelLogins novelLogins;
+    private final IdentityConfirmation identity;
     private final Clock clock;
 
+    /** @param identity asks the registry whose session an accepted login made, where the policy says how */
     public LoginGuardFilter(Supplier<Policy> policy, RateLimiter limiter, DeviceCookies devices,
             SessionWithholding withholding, LoginMetrics metrics, Auditor audit, LoginRisk risk,
-            NovelLogins novelLogins, Clock clock) {
+            NovelLogins novelLogins, IdentityConfirmation identity, Clock clock) {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
@@ -73,14 +76,15 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.risk = Objects.requireNonNull(risk, "risk");
         this.novelLogins = Objects.requireNonNull(novelLogins, "novelLogins");
+        this.identity = Objects.requireNonNull(identity, "identity");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Without risk scoring. */
+    /** Without risk scoring, and without a registry to probe (a login route with a probe is refused). */
     public LoginGuardFilter(Supplier<Policy> policy, RateLimiter limiter, DeviceCookies devices,
             SessionWithholding withholding, LoginMetrics metrics, Auditor audit) {
         this(policy, limiter, devices, withholding, metrics, audit, LoginRisk.disabled(), NovelLogins.NONE,
-                Clock.systemUTC());
+                new IdentityConfirmation(IdentityProbe.UNAVAILABLE, audit), Clock.systemUTC());
     }
 
     @Override
@@ -148,8 +152,19 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
     }
 
     private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, Policy current,
-            RouteClass routeClass, OutcomeRule outcomeRule, AttemptCredential credential) {
+            RouteClass routeClass, OutcomeRule outcomeRule, AttemptCredential typed) {
         ClientAddress client = ClientAddress.of(exchange);
+        // One key per account whatever the spelling (issue 11: alİce, ALICE and ａｌｉｃｅ each had their own budget).
+        Optional<String> canonical = typed.optionalUsername().flatMap(current.accounts()::canonical);
+        if (typed.username() != null && canonical.isEmpty()) {
+            metrics.refused(routeClass, "unreadable-username");
+            audit.record(AuditEventTypes.LOGIN_REFUSED, exchange, null, AuditDecision.DENIED, Map.of(),
+                    "unreadable username");
+            return ProblemResponses.write(exchange, Problem.of(HttpStatus.BAD_REQUEST, "Bad Request",
+                    "The username contains characters that are not allowed."));
+        }
+        AttemptCredential credential = canonical.map(u -> new AttemptCredential(u, typed.token(), typed.passwordSha1()))
+                .orElse(typed);
         String username = credential.username();
         String device = routeClass == RouteClass.LOGIN && username != null ? verifiedDevice(exchange, username) : null;
         RateLimitRequest request = RateLimitRequest.of(routeClass, client.address(), username).withDevice(device);
@@ -210,12 +225,26 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
         return chain.filter(judge.observe(withRiskHeader(exchange, facts, assessment)));
     }
 
+    /**
+     * The registry accepted the password: the session is withheld under the account the registry authenticated
+     * (asked with the route's identity probe), or nothing is released when that is not the typed one.
+     */
     private Mono<Void> accepted(ServerWebExchange exchange, String username, LoginAttempt facts,
             RiskAssessment assessment) {
-        Mono<Void> novel = NovelLogins.isNovel(assessment)
-                ? novelLogins.record(username, facts.time(), assessment.reasonIds()) : Mono.empty();
-        return novel.then(withholding.withhold(exchange, username, assessment.requiresEmail(),
-                assessment.reasonIds()));
+        Policy current = policy.get();
+        RouteClassification classification = exchange.getAttribute(RouteClassification.ATTRIBUTE);
+        IdentityProbeRule probe = Optional.ofNullable(classification).map(RouteClassification::ruleName)
+                .flatMap(current::route).map(current::loginRule).map(LoginRule::identityProbe).orElse(null);
+        return identity.confirm(exchange, probe, current.accounts(), username).flatMap(confirmed -> {
+            if (confirmed.isEmpty()) {
+                return Mono.empty(); // the answer is a refusal now
+            }
+            String account = confirmed.get();
+            Mono<Void> novel = NovelLogins.isNovel(assessment)
+                    ? novelLogins.record(account, facts.time(), assessment.reasonIds()) : Mono.empty();
+            return novel.then(withholding.withhold(exchange, account, assessment.requiresEmail(),
+                    assessment.reasonIds()));
+        });
     }
 
     /** A client's own copy of the risk header never reaches the registry. */

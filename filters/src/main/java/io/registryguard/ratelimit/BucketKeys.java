@@ -7,9 +7,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Objects;
 
+import io.registryguard.policy.AccountNames;
 import io.registryguard.policy.Limit;
 import io.registryguard.policy.Subnets;
 
@@ -44,9 +44,12 @@ final class BucketKeys {
         };
     }
 
-    /** Usernames are case-insensitive in Warehouse: {@code Alice} and {@code alice} are one account, one bucket. */
+    /**
+     * One account, one bucket: {@code Alice}, {@code ALİCE} and {@code ａｌｉｃｅ} are alice ({@link AccountNames}; the
+     * login guard already canonicalized the name with the policy's setting, so this changes nothing then).
+     */
     static String username(String username) {
-        return username.strip().toLowerCase(Locale.ROOT);
+        return AccountNames.DEFAULT.key(username);
     }
 
     /** The address in its canonical text form, without an IPv6 scope. */

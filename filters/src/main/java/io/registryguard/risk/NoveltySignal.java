@@ -1,11 +1,11 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.AccountNames;
 import io.registryguard.policy.risk.NoveltySettings;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import reactor.core.publisher.Mono;
@@ -62,6 +62,6 @@ public final class NoveltySignal implements RiskSignal, LoginOutcomeListener {
 
     private static String username(LoginAttempt attempt) {
         String username = attempt.username();
-        return username == null || username.isBlank() ? null : username.strip().toLowerCase(Locale.ROOT);
+        return username == null || username.isBlank() ? null : AccountNames.DEFAULT.key(username);
     }
 }

@@ -1,10 +1,10 @@
 package io.registryguard.risk;
 
+import io.registryguard.policy.AccountNames;
 import io.registryguard.policy.risk.UsernameTraversalSettings;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import reactor.core.publisher.Mono;
@@ -28,7 +28,7 @@ public final class UsernameTraversalSignal implements RiskSignal {
         if (attempt.username() == null || attempt.username().isBlank()) {
             return Mono.just(List.of());
         }
-        String username = attempt.username().strip().toLowerCase(Locale.ROOT); // Warehouse: case-insensitive
+        String username = AccountNames.DEFAULT.key(attempt.username()); // one key per account
         Mono<Long> perIp = store.addAndCount("ip:" + attempt.clientAddress(), username, attempt.time());
         Mono<Long> perSubnet = store.addAndCount("subnet:" + attempt.subnetKey(), username, attempt.time());
         return Mono.zip(perIp, perSubnet).map(counts -> {

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import io.registryguard.policy.AccountNames;
+
 /**
  * One sensitive action, proposed or forwarded to the registry. Names are stored canonical, so that two spellings
  * of one name are one history: accounts lower-cased (Warehouse compares usernames without case), projects as PEP 503
@@ -101,9 +103,9 @@ public record SensitiveEvent(Instant time, String actor, Kind kind, @Nullable St
         return PEP503_SEPARATORS.matcher(nonBlank(name, "project")).replaceAll("-").toLowerCase(Locale.ROOT);
     }
 
-    /** An account name as Warehouse compares them: without case. */
+    /** An account name in its canonical form ({@link AccountNames}): an invitee typed {@code ＭALLORY} is mallory. */
     static String account(String name, String field) {
-        return nonBlank(name, field).toLowerCase(Locale.ROOT);
+        return AccountNames.DEFAULT.key(nonBlank(name, field));
     }
 
     private static String nonBlank(String value, String field) {

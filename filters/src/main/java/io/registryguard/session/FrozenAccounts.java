@@ -1,6 +1,5 @@
 package io.registryguard.session;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -29,12 +28,12 @@ public final class FrozenAccounts {
         if (account == null) {
             return false;
         }
-        String canonical = account.toLowerCase(Locale.ROOT);
+        String canonical = policy.get().accounts().key(account);
         return mirrored.contains(canonical) || policy.get().frozenAccounts().contains(canonical);
     }
 
     public Mono<Void> freeze(String account) {
-        String canonical = account.strip().toLowerCase(Locale.ROOT);
+        String canonical = policy.get().accounts().key(account);
         return store.add(canonical).then(refresh());
     }
 
@@ -42,7 +41,7 @@ public final class FrozenAccounts {
      * @return false when the account is frozen by the policy file, which only an edit of the file undoes
      */
     public Mono<Boolean> unfreeze(String account) {
-        String canonical = account.strip().toLowerCase(Locale.ROOT);
+        String canonical = policy.get().accounts().key(account);
         return store.remove(canonical).then(refresh())
                 .then(Mono.fromSupplier(() -> !policy.get().frozenAccounts().contains(canonical)));
     }

@@ -15,8 +15,10 @@ class CodeKeyTests {
     }
 
     @Test
-    void accountWhenMixedCaseThenFolded() {
-        assertThat(new CodeKey("Alice", CodePurpose.ENROLL)).isEqualTo(new CodeKey("aLICE", CodePurpose.ENROLL));
+    void accountWhenGivenThenUsedAsGivenNeverFoldedAgain() {
+        // the login guard made the canonical key with the policy's setting; a case-sensitive policy keeps Alice
+        assertThat(new CodeKey("alice", CodePurpose.ENROLL)).isEqualTo(new CodeKey("alice", CodePurpose.ENROLL));
+        assertThat(new CodeKey("Alice", CodePurpose.ENROLL)).isNotEqualTo(new CodeKey("alice", CodePurpose.ENROLL));
     }
 
     @Test

@@ -148,10 +148,12 @@ class EmailVerificationTests {
     }
 
     @Test
-    void verifyWhenAccountCaseDiffersThenSameAccount() {
+    void verifyWhenAccountKeyDiffersThenNotTheSameSlot() {
+        // accounts arrive canonical (AccountNames); a code issued for one key never passes for another
         String code = issue("Alice", CodePurpose.ENROLL).code();
 
-        assertThat(check("ALICE", CodePurpose.ENROLL, code)).isEqualTo(CheckResult.accepted());
+        assertThat(check("ALICE", CodePurpose.ENROLL, code).outcome()).isNotEqualTo(Outcome.ACCEPTED);
+        assertThat(check("Alice", CodePurpose.ENROLL, code)).isEqualTo(CheckResult.accepted());
     }
 
     @Test

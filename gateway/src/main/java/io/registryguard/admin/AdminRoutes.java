@@ -88,7 +88,11 @@ final class AdminRoutes {
                     if (body.account() == null || body.account().isBlank()) {
                         return badRequest(request, "Expected JSON {\"account\": \"...\"}.");
                     }
-                    String account = body.account().strip().toLowerCase(Locale.ROOT);
+                    java.util.Optional<String> canonical = policy.get().accounts().canonical(body.account());
+                    if (canonical.isEmpty()) {
+                        return badRequest(request, "\"account\" is not an account name (control characters).");
+                    }
+                    String account = canonical.get();
                     return resets.reset(account).then(Mono.defer(() -> {
                         audit.record(AuditEventTypes.FACTOR_ENROLLED, request.exchange(), account, AuditDecision.NONE,
                                 Map.of("action", "reset-by-admin"));
@@ -106,7 +110,11 @@ final class AdminRoutes {
                     if (body.account() == null || body.account().isBlank()) {
                         return badRequest(request, "Expected JSON {\"account\": \"...\"}.");
                     }
-                    String account = body.account().strip().toLowerCase(Locale.ROOT);
+                    java.util.Optional<String> canonical = policy.get().accounts().canonical(body.account());
+                    if (canonical.isEmpty()) {
+                        return badRequest(request, "\"account\" is not an account name (control characters).");
+                    }
+                    String account = canonical.get();
                     String from = request.remoteAddress().map(a -> a.getAddress().getHostAddress()).orElse("?");
                     if (freeze) {
                         return frozen.freeze(account).then(Mono.defer(() -> {

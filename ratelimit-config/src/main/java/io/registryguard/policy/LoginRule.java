@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param outcome       how the registry's answer is judged
  * @param refusePasswords {@link Credential#BASIC} only: refuse a username and password (not an API token) with a
  *                      403 telling the client to use a token, as Warehouse itself does; the registry never sees it
+ * @param identityProbe {@link Credential#FORM} only: how the account of an accepted login is asked of the registry;
+ *                      null keeps the typed (canonical) name as the session's account, unconfirmed
  */
 public record LoginRule(String route, Credential credential, String usernameField, OutcomeRule outcome,
-        boolean refusePasswords) {
+        boolean refusePasswords, IdentityProbeRule identityProbe) {
 
     /** The username on API uploads that carry a token, not a password: never a username of its own. */
     public static final String TOKEN_USERNAME = "__token__";
@@ -28,7 +30,20 @@ public record LoginRule(String route, Credential credential, String usernameFiel
             if (refusePasswords) {
                 throw new IllegalArgumentException("refusePasswords applies to basic credentials only");
             }
+        } else if (identityProbe != null) {
+            throw new IllegalArgumentException("identityProbe applies to login forms only");
         }
+    }
+
+    /** Without an identity probe. */
+    public LoginRule(String route, Credential credential, String usernameField, OutcomeRule outcome,
+            boolean refusePasswords) {
+        this(route, credential, usernameField, outcome, refusePasswords, null);
+    }
+
+    /** The same rule confirming accounts with {@code probe}. */
+    public LoginRule withIdentityProbe(IdentityProbeRule probe) {
+        return new LoginRule(route, credential, usernameField, outcome, refusePasswords, probe);
     }
 
     /** With the default for {@code refusePasswords}: on for basic credentials (uploads take API tokens). */

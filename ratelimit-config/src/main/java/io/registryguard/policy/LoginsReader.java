@@ -13,7 +13,8 @@ import java.util.regex.PatternSyntaxException;
 /** Reads the {@code logins} section: per login/api-auth route, the credential and the outcome rule. */
 final class LoginsReader {
 
-    static final List<String> KEYS = List.of("credential", "username-field", "refuse-passwords", "success", "failure");
+    static final List<String> KEYS = List.of("credential", "username-field", "refuse-passwords", "success", "failure",
+            "identity-probe");
     static final List<String> OUTCOME_KEYS = List.of("status", "set-cookie", "location-not-matching", "body-contains",
             "body-prefix");
     static final int MAX_BODY_PREFIX = ByteSizeParser.MIB;
@@ -87,8 +88,19 @@ final class LoginsReader {
             return Optional.empty();
         }
         boolean basic = credential.get() == LoginRule.Credential.BASIC;
+        Optional<YamlValue> probeValue = fields.optional("identity-probe");
+        if (basic && probeValue.isPresent()) {
+            probeValue.get().problem("an upload carries no session to confirm; expected identity-probe only with"
+                    + " credential: form");
+            return Optional.empty();
+        }
+        Optional<IdentityProbeRule> probe = probeValue.map(IdentityProbeReader::read)
+                .orElse(Optional.empty());
+        if (probeValue.isPresent() && probe.isEmpty()) {
+            return Optional.empty();
+        }
         return Optional.of(new LoginRule(entry.name(), credential.get(), basic ? null : usernameField.get(),
-                outcome.get(), basic && refusePasswords.orElse(true)));
+                outcome.get(), basic && refusePasswords.orElse(true), probe.orElse(null)));
     }
 
     private static Optional<OutcomeRule> outcome(YamlValue value, OutcomeRule.Outcome describes) {

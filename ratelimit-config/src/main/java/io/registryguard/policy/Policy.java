@@ -25,11 +25,12 @@ import io.registryguard.policy.risk.RiskPolicy;
  * @param stepUp        what each sensitive route demands before it is forwarded
  * @param sequenceRules the thresholds and actions of the rules that judge a sensitive action by what came before it
  * @param risk          how credential stuffing is scored and answered
+ * @param accounts      how a typed account name becomes the one key everything is kept under
  */
 public record Policy(String version, String sha256, String source, Normalization normalization,
         BodyLimits body, List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins,
         java.util.Set<String> frozenAccounts, StepUpRule.Settings stepUp, SequencePolicy sequenceRules,
-        RiskPolicy risk) {
+        RiskPolicy risk, AccountNames accounts) {
 
     public Policy {
         routes = List.copyOf(routes);
@@ -40,6 +41,16 @@ public record Policy(String version, String sha256, String source, Normalization
         Objects.requireNonNull(stepUp, "stepUp");
         Objects.requireNonNull(sequenceRules, "sequenceRules");
         Objects.requireNonNull(risk, "risk");
+        Objects.requireNonNull(accounts, "accounts");
+    }
+
+    /** With the default account names (NFKC, full case folding, trimmed). */
+    public Policy(String version, String sha256, String source, Normalization normalization, BodyLimits body,
+            List<RouteRule> routes, List<Limit> limits, Subnets subnets, Map<String, LoginRule> logins,
+            java.util.Set<String> frozenAccounts, StepUpRule.Settings stepUp, SequencePolicy sequenceRules,
+            RiskPolicy risk) {
+        this(version, sha256, source, normalization, body, routes, limits, subnets, logins, frozenAccounts, stepUp,
+                sequenceRules, risk, AccountNames.DEFAULT);
     }
 
     /** With the built-in risk settings. */
@@ -100,7 +111,7 @@ public record Policy(String version, String sha256, String source, Normalization
     /** The same policy with other limits, for tests of the limiter and its reload. */
     public Policy withLimits(List<Limit> limits, Subnets subnets) {
         return new Policy(version, sha256, source, normalization, body, routes, limits, subnets, logins,
-                frozenAccounts, stepUp, sequenceRules);
+                frozenAccounts, stepUp, sequenceRules, risk, accounts);
     }
 
     /**

@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class PolicyReader {
 
     static final List<String> TOP_KEYS = List.of("version", "paths", "body", "routes", "limits", "subnets",
-            "logins", "frozen-accounts", "step-up", "sequence-rules", "risk");
+            "logins", "frozen-accounts", "step-up", "sequence-rules", "risk", "accounts");
     static final List<String> PATHS_KEYS = List.of("case-insensitive");
     static final List<String> BODY_KEYS = List.of("form-max-size");
     static final List<String> SUBNETS_KEYS = List.of("ipv4-prefix", "ipv6-prefix");
@@ -42,9 +42,10 @@ final class PolicyReader {
         List<Limit> limits = sections.optional("limits").map(LimitsReader::read)
                 .orElseGet(() -> PolicyLoader.loadDefault().limits());
         Subnets subnets = sections.optional("subnets").map(PolicyReader::subnets).orElse(Subnets.DEFAULT);
+        AccountNames accounts = sections.optional("accounts").map(AccountsReader::read).orElse(AccountNames.DEFAULT);
         Map<String, LoginRule> logins = sections.optional("logins").map(l -> LoginsReader.read(l, rules))
                 .orElse(Map.of());
-        java.util.Set<String> frozen = sections.optional("frozen-accounts").map(PolicyReader::frozen)
+        java.util.Set<String> frozen = sections.optional("frozen-accounts").map(v -> frozen(v, accounts))
                 .orElse(java.util.Set.of());
         StepUpRule.Settings stepUp = sections.optional("step-up").map(v -> StepUpReader.read(v, rules))
                 .orElse(StepUpRule.Settings.DEFAULT);
@@ -54,14 +55,15 @@ final class PolicyReader {
         problems.throwIfAny();
         return new Policy(version.orElseThrow(), sha256, source, new Policy.Normalization(caseInsensitive),
                 new Policy.BodyLimits(formMaxBytes), rules.stream().map(LocatedRule::rule).toList(), limits, subnets,
-                logins, frozen, stepUp, sequenceRules, risk);
+                logins, frozen, stepUp, sequenceRules, risk, accounts);
     }
 
-    private static java.util.Set<String> frozen(YamlValue value) {
+    private static java.util.Set<String> frozen(YamlValue value, AccountNames names) {
         java.util.Set<String> accounts = new java.util.LinkedHashSet<>();
         value.list("[mallory]").ifPresent(items -> {
             for (YamlValue item : items) {
-                item.text("an account name").ifPresent(name -> accounts.add(name.toLowerCase(java.util.Locale.ROOT)));
+                item.text("an account name").ifPresent(name -> names.canonical(name).ifPresentOrElse(accounts::add,
+                        () -> item.problem("'" + name + "' is not an account name: it has control characters")));
             }
         });
         return accounts;

@@ -186,6 +186,6 @@ class DefaultPolicyTests {
         }
         assertThat(uncommented).isEmpty();
         assertThat(lines.stream().filter(l -> key.matcher(l).matches()).count())
-                .isEqualTo(11 + 2 + policy.routes().size() + policy.limits().size() + 2 + policy.logins().size() + 2 + 4 + 6);
+                .isEqualTo(12 + 2 + policy.routes().size() + policy.limits().size() + 2 + 3 + policy.logins().size() + 2 + 4 + 6);
     }
 }

@@ -157,7 +157,7 @@ class PolicyLoaderTests {
     @Test
     void parseWhenEmptyFileThenClearError() {
         assertThat(problems("")).containsExactly("policy.yaml: empty file; expected a policy with keys"
-                + " version, paths, body, routes, limits, subnets, logins, frozen-accounts, step-up, sequence-rules, risk (see the built-in policy.yaml)");
+                + " version, paths, body, routes, limits, subnets, logins, frozen-accounts, step-up, sequence-rules, risk, accounts (see the built-in policy.yaml)");
     }
 
     @Test

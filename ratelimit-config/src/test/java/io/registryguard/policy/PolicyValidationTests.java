@@ -40,7 +40,7 @@ class PolicyValidationTests {
                 routes:
                   login: {class: login, methods: [POST], path: /account/login/}
                 """)).containsExactly(
-                "policy.yaml:2: limts: unknown key; expected one of: version, paths, body, routes, limits, subnets, logins, frozen-accounts, step-up, sequence-rules, risk");
+                "policy.yaml:2: limts: unknown key; expected one of: version, paths, body, routes, limits, subnets, logins, frozen-accounts, step-up, sequence-rules, risk, accounts");
     }
 
     @Test
@@ -119,7 +119,7 @@ class PolicyValidationTests {
     @Test
     void loadWhenTopLevelIsAListThenErrorSaysMappingExpected() {
         assertThat(problems("- version: test-1\n")).containsExactly(
-                "policy.yaml:1: expected a mapping with keys version, paths, body, routes, limits, subnets, logins, frozen-accounts, step-up, sequence-rules, risk, found a list");
+                "policy.yaml:1: expected a mapping with keys version, paths, body, routes, limits, subnets, logins, frozen-accounts, step-up, sequence-rules, risk, accounts, found a list");
     }
 
     @Test

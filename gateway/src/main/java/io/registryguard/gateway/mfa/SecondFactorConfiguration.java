@@ -18,6 +18,7 @@ import io.registryguard.email.InMemoryEmailCodeStore;
 import io.registryguard.email.RedisEmailCodeStore;
 import io.registryguard.email.YamlAccountDirectory;
 import io.registryguard.gateway.GuardProperties;
+import io.registryguard.gateway.policy.ActivePolicy;
 import io.registryguard.gateway.demo.DemoRegistry;
 import io.registryguard.gateway.demo.DemoUser;
 import io.registryguard.gateway.redis.GuardRedis;
@@ -93,10 +94,11 @@ class SecondFactorConfiguration {
     }
 
     @Bean
-    AccountDirectory accountDirectory(GuardProperties properties, ObjectProvider<DemoRegistry> demo) {
+    AccountDirectory accountDirectory(GuardProperties properties, ObjectProvider<DemoRegistry> demo,
+            ActivePolicy policy) {
         GuardProperties.Accounts accounts = properties.accounts();
         if (accounts.file() != null) {
-            return YamlAccountDirectory.load(accounts.file());
+            return YamlAccountDirectory.load(accounts.file(), policy.get().accounts());
         }
         if (accounts.urlTemplate() != null) {
             return new HttpAccountDirectory(WebClient.create(), accounts.urlTemplate(), accounts.emailPointer(),

@@ -10,6 +10,7 @@ import io.registryguard.gateway.GuardProperties;
 import io.registryguard.gateway.redis.GuardRedis;
 import io.registryguard.gateway.policy.ActivePolicy;
 import io.registryguard.login.DeviceCookies;
+import io.registryguard.login.IdentityConfirmation;
 import io.registryguard.login.LoginGuardFilter;
 import io.registryguard.login.NovelLogins;
 import io.registryguard.ratelimit.RateLimiter;
@@ -84,8 +85,9 @@ class RateLimitConfiguration {
     @Bean
     LoginGuardFilter loginGuardFilter(ActivePolicy policy, RateLimiter limiter, DeviceCookies devices,
             SessionWithholding withholding, MicrometerRateLimitMetrics metrics, Auditor audit, LoginRisk risk,
-            NovelLogins novelLogins, Clock clock) {
-        return new LoginGuardFilter(policy, limiter, devices, withholding, metrics, audit, risk, novelLogins, clock);
+            NovelLogins novelLogins, IdentityConfirmation identity, Clock clock) {
+        return new LoginGuardFilter(policy, limiter, devices, withholding, metrics, audit, risk, novelLogins, identity,
+                clock);
     }
 
     @Bean

@@ -64,7 +64,9 @@ final class RegistryTransformer implements ResponseDefinitionTransformerV2 {
             return accountAction(path, request, user);
         }
         if (path.startsWith("/manage/")) {
-            return user == null ? toLogin(path) : page(200, "Your projects", "<h1>Your projects</h1>");
+            // the profile link Warehouse's pages carry: what the gateway's identity probe reads the account from
+            return user == null ? toLogin(path) : page(200, "Your projects", "<nav><a href=\"/user/" + escape(user)
+                    + "/\">Your profile</a></nav><h1>Your projects</h1>");
         }
         return page(path.equals("/") ? 200 : 404, "Simulated registry", "<h1>" + escape(path) + "</h1>");
     }
