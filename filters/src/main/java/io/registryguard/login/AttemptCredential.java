@@ -12,11 +12,12 @@ import io.registryguard.read.ReadRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who an attempt claims to be: the username of a login form or of HTTP Basic auth, canonical ({@link AccountNames}),
- * or none (an API token, or nothing readable). The password is never kept: it is read only when the
+ * Who an attempt claims to be: the username of a login form or of HTTP Basic auth as typed (the login guard
+ * reads it into the canonical account key with the policy's {@link AccountNames}), or none (an API token, or
+ * nothing readable). The password is never kept: it is read only when the
  * breached-password check asks for it, and then only its SHA-1 (what Have I Been Pwned's range API matches) is.
  *
- * @param username     the canonical username, or null
+ * @param username     the username as typed, or null
  * @param token        the attempt carries an API token rather than a password
  * @param passwordSha1 upper-case hex, or null (not asked for, or no password)
  */
@@ -37,9 +38,7 @@ record AttemptCredential(@Nullable String username, boolean token, @Nullable Str
             return NONE;
         }
         return read.value(rule.usernameField())
-                .filter(u -> u.length() <= MAX_USERNAME_CHARS)
-                .map(AttemptCredential::canonical)
-                .filter(u -> !u.isEmpty())
+                .filter(u -> u.length() <= MAX_USERNAME_CHARS && !u.isBlank())
                 .map(u -> new AttemptCredential(u, false, passwordField == null ? null
                         : read.value(passwordField).map(AttemptCredential::sha1).orElse(null)))
                 .orElse(NONE);
@@ -54,8 +53,8 @@ record AttemptCredential(@Nullable String username, boolean token, @Nullable Str
         if (basic.username().equals(LoginRule.TOKEN_USERNAME)) {
             return TOKEN;
         }
-        String username = canonical(basic.username());
-        if (username.isEmpty() || basic.username().length() > MAX_USERNAME_CHARS) {
+        String username = basic.username();
+        if (username.isBlank() || username.length() > MAX_USERNAME_CHARS) {
             return NONE;
         }
         return new AttemptCredential(username, false, hashPassword ? sha1(basic.password()) : null);
@@ -76,14 +75,6 @@ record AttemptCredential(@Nullable String username, boolean token, @Nullable Str
     public String toString() {
         return "AttemptCredential[username=" + username + ", token=" + token + ", password="
                 + (passwordSha1 == null ? "none" : "[sha1 redacted]") + "]";
-    }
-
-    /**
-     * A first reading with the default {@link AccountNames}; a name it cannot read (control characters) stays as
-     * typed, and the login guard, re-reading with the policy's {@code accounts}, refuses it with 400.
-     */
-    static String canonical(String username) {
-        return AccountNames.DEFAULT.canonical(username).orElse(username.strip());
     }
 
     Optional<String> optionalUsername() {

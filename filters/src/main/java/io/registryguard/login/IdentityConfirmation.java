@@ -12,6 +12,7 @@ import io.registryguard.audit.Auditor;
 import io.registryguard.policy.AccountNames;
 import io.registryguard.policy.IdentityProbeRule;
 import io.registryguard.web.Problem;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -44,11 +45,17 @@ public final class IdentityConfirmation {
 
     /**
      * @param rule  the login route's probe, or null: the typed name stands (unconfirmed, as before probes)
-     * @param typed the canonical typed account
+     * @param typed the canonical typed account, or null when the guard read none: then only the probe can say whose
+     *              session the registry made, and without a probe nothing is released (a lenient registry may find a
+     *              username where the guard found none)
      * @return the confirmed canonical account, or empty after the answer was turned into a refusal
      */
-    public Mono<Optional<String>> confirm(ServerWebExchange exchange, IdentityProbeRule rule, AccountNames names,
-            String typed) {
+    public Mono<Optional<String>> confirm(ServerWebExchange exchange, @Nullable IdentityProbeRule rule,
+            AccountNames names, @Nullable String typed) {
+        if (rule == null && typed == null) {
+            refuse(exchange, null, null, "no-username");
+            return Mono.just(Optional.empty());
+        }
         if (rule == null) {
             return Mono.just(Optional.of(typed));
         }
@@ -58,7 +65,7 @@ public final class IdentityConfirmation {
                 .defaultIfEmpty(Optional.empty())
                 .map(answered -> {
                     Optional<String> probed = answered.flatMap(names::canonical);
-                    if (probed.isPresent() && probed.get().equals(typed)) {
+                    if (probed.isPresent() && (typed == null || probed.get().equals(typed))) {
                         return probed;
                     }
                     refuse(exchange, typed, probed.orElse(null), probed.isPresent() ? "mismatch" : "no-account");
@@ -72,10 +79,12 @@ public final class IdentityConfirmation {
                 });
     }
 
-    private void refuse(ServerWebExchange exchange, String typed, String probed, String reason) {
-        boolean mismatch = probed != null;
-        audit.record(AuditEventTypes.LOGIN_IDENTITY_MISMATCH, exchange, mismatch ? probed : typed,
-                AuditDecision.DENIED, Map.of("typed", typed, "probed", mismatch ? probed : "none"), reason);
+    private void refuse(ServerWebExchange exchange, @Nullable String typed, @Nullable String probed, String reason) {
+        // no typed name and no probe: the registry made a session the guard cannot attribute (403, like a mismatch)
+        boolean mismatch = probed != null || reason.equals("no-username");
+        audit.record(AuditEventTypes.LOGIN_IDENTITY_MISMATCH, exchange, probed != null ? probed : typed,
+                AuditDecision.DENIED, Map.of("typed", typed == null ? "none" : typed,
+                        "probed", probed == null ? "none" : probed), reason);
         ServerHttpResponse response = exchange.getResponse();
         HttpHeaders headers = response.getHeaders();
         for (String header : List.of(HttpHeaders.SET_COOKIE, HttpHeaders.LOCATION, HttpHeaders.CONTENT_LENGTH,

@@ -37,6 +37,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -200,7 +201,9 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
     private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, RouteClass routeClass,
             OutcomeRule outcomeRule, String username, RateLimitDecision decision, LoginAttempt facts,
             RiskAssessment assessment) {
-        boolean passwordLogin = routeClass == RouteClass.LOGIN && username != null;
+        // A login the registry accepted always goes through withholding, even one whose username the guard did not
+        // read: a lenient registry may have found one where the guard found none (then only the probe can tell whose).
+        boolean passwordLogin = routeClass == RouteClass.LOGIN;
         AnswerJudge judge = new AnswerJudge(outcomeRule, outcome -> {
             metrics.judged(routeClass, outcome);
             boolean success = outcome == OutcomeRule.Outcome.SUCCESS;
@@ -217,9 +220,12 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
                 return counted;
             }
             // OWASP device cookies are earned by the password; the session still waits for the factor.
-            exchange.getResponse().addCookie(devices.issue(username));
+            if (username != null) {
+                exchange.getResponse().addCookie(devices.issue(username));
+            }
             // The breached-password lookup runs beside the counting; a failed attempt never waits for it.
-            return Mono.zip(risk.afterAcceptance(facts, assessment), counted.thenReturn(true))
+            Mono<RiskAssessment> breached = facts == null ? Mono.just(assessment) : risk.afterAcceptance(facts, assessment);
+            return Mono.zip(breached, counted.thenReturn(true))
                     .flatMap(done -> accepted(exchange, username, facts, done.getT1()));
         });
         return chain.filter(judge.observe(withRiskHeader(exchange, facts, assessment)));
@@ -229,7 +235,7 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
      * The registry accepted the password: the session is withheld under the account the registry authenticated
      * (asked with the route's identity probe), or nothing is released when that is not the typed one.
      */
-    private Mono<Void> accepted(ServerWebExchange exchange, String username, LoginAttempt facts,
+    private Mono<Void> accepted(ServerWebExchange exchange, @Nullable String username, @Nullable LoginAttempt facts,
             RiskAssessment assessment) {
         Policy current = policy.get();
         RouteClassification classification = exchange.getAttribute(RouteClassification.ATTRIBUTE);
@@ -240,7 +246,7 @@ public final class LoginGuardFilter implements GlobalFilter, Ordered {
                 return Mono.empty(); // the answer is a refusal now
             }
             String account = confirmed.get();
-            Mono<Void> novel = NovelLogins.isNovel(assessment)
+            Mono<Void> novel = facts != null && NovelLogins.isNovel(assessment)
                     ? novelLogins.record(account, facts.time(), assessment.reasonIds()) : Mono.empty();
             return novel.then(withholding.withhold(exchange, account, assessment.requiresEmail(),
                     assessment.reasonIds()));
