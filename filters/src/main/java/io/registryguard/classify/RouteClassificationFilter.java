@@ -11,6 +11,7 @@ import io.registryguard.audit.AuditDecision;
 import io.registryguard.audit.AuditEventTypes;
 import io.registryguard.audit.Auditor;
 import io.registryguard.policy.Policy;
+import io.registryguard.read.MethodOverride;
 import io.registryguard.read.ReadRequest;
 import io.registryguard.read.StrictRequestReader;
 import io.registryguard.read.UnreadableRequestException;
@@ -52,6 +53,9 @@ public final class RouteClassificationFilter implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Policy current = policy.get();
         ServerHttpRequest request = exchange.getRequest();
+        if (MethodOverride.requested(request.getHeaders(), request.getURI().getRawQuery())) {
+            return refuse(exchange, MethodOverride.refusal());
+        }
         RequestTriage triage;
         try {
             triage = RequestTriage.of(routeTable(current), current, request.getMethod().name(),

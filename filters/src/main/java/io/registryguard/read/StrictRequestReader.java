@@ -48,6 +48,9 @@ public final class StrictRequestReader {
             String rawQuery = request.getURI().getRawQuery();
             query = rawQuery == null ? List.of() : UrlEncodedForm.parse(rawQuery, FormField.Source.QUERY);
             StrictForms.checkRepeats(query);
+            if (MethodOverride.requested(query)) {
+                throw MethodOverride.refusal();
+            }
         } catch (UnreadableRequestException e) {
             return Mono.error(e);
         }
@@ -65,6 +68,9 @@ public final class StrictRequestReader {
         return bytes(new SizeCappedRequest(request, maxBodyBytes)).map(body -> {
             List<FormField> bodyFields = StrictForms.read(request.getHeaders(), body, StrictForms.Accepted.FORMS);
             checkAgreement(query, bodyFields);
+            if (MethodOverride.requested(bodyFields)) {
+                throw MethodOverride.refusal();
+            }
             List<FormField> all = new ArrayList<>(bodyFields);
             all.addAll(query);
             byte[] canonicalBody = UrlEncodedForm.serialize(bodyFields).getBytes(StandardCharsets.US_ASCII);

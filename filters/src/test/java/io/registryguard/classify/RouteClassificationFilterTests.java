@@ -337,6 +337,43 @@ class RouteClassificationFilterTests {
     }
 
     /** The rest of the gateway: records what it was handed and, when asked, reads the body like the proxy would. */
+    @Test
+    void filterWhenMethodOverrideRequestedThen400OnAnyRouteEvenAPublicGet() {
+        for (MockServerHttpRequest.BaseBuilder<?> request : List.of(
+                MockServerHttpRequest.get("/manage/account/").header("X-HTTP-Method-Override", "POST"),
+                MockServerHttpRequest.get("/simple/").header("x-method-override", "DELETE"),
+                MockServerHttpRequest.get("/manage/account/?confirm_password=x&_method=POST"),
+                MockServerHttpRequest.get("/manage/account/?_METHOD=post"))) {
+            MockServerWebExchange exchange = MockServerWebExchange.from(request);
+            RecordingChain recording = new RecordingChain();
+
+            StepVerifier.create(filter.filter(exchange, recording)).verifyComplete();
+
+            assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(recording.called()).isFalse();
+        }
+    }
+
+    @Test
+    void filterWhenMethodOverrideFieldInARuleRoutesBodyThen400() {
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.post("/manage/account/")
+                .header(HttpHeaders.CONTENT_TYPE, URLENCODED).body(recordedBody("_method=DELETE&x=1")));
+
+        StepVerifier.create(filter.filter(exchange, chain)).verifyComplete();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(chain.called()).isFalse();
+    }
+
+    @Test
+    void filterWhenMethodWordOnlyInAValueThenPublicAsUsual() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/search/?q=_method"));
+
+        StepVerifier.create(filter.filter(exchange, chain)).verifyComplete();
+
+        assertThat(chain.classification().routeClass()).isEqualTo(RouteClass.PUBLIC);
+    }
+
     private static final class RecordingChain implements GatewayFilterChain {
 
         private final List<byte[]> bodies = new java.util.ArrayList<>();
