@@ -2,9 +2,10 @@
 # registry-guard side by side with an nginx reverse proxy and a bare Spring Cloud Gateway of the same versions, on
 # loopback, in one run. It starts an nginx origin (a 1.2 KB index page at /simple/, a 1 MiB file under /packages/,
 # a failed-login page, and an upload sink at /legacy/ that reads the whole body before it answers with the byte
-# count), then one peer at a time in front of it: nginx (HTTP and HTTPS/h2), the bare gateway (bench/scg-bare, HTTP,
-# then HTTPS/h2), registry-guard in memory (HTTP, then HTTPS) and registry-guard on a Redis started here (HTTP, then
-# HTTPS). Each peer gets a warm-up, then wrk (-t2 -c32, HTTP/1.1, keep-alive) drives
+# count) and in front of it every peer at once: nginx (HTTP, and HTTPS with h2), the bare gateway (bench/scg-bare),
+# registry-guard in memory and registry-guard on a Redis started here, each JVM once over HTTP and once over HTTPS
+# with h2. After a warm-up per peer, wrk (-t2 -c32, HTTP/1.1, keep-alive) drives each peer in turn, scenario by
+# scenario, in interleaved rounds (a busy neighbour's load spreads over every peer; the table keeps each row's best):
 #   index     GET /simple/ (1.2 KB)                       every answer must be 200
 #   1 MiB     GET /packages/…/bench-1.0.tar.gz            every answer must be 200
 #   step-up   POST /manage/account/token/, no session     the guard refuses (401); the others forward it (200)
@@ -12,24 +13,26 @@
 #             and forwards the rest (failure pages, 200); the others forward all
 #   login, limits raised   the same with every limit at 10,000,000 per 5 min and risk scoring off (the policy file
 #             is swapped under the running guard): every attempt read, forwarded and judged
-# and curl uploads a 200 MiB file (POST /legacy/, no Authorization: a public path) with HTTP/1.1 as twine does, and
-# over TLS also with HTTP/2, timed, with the JVM's heap sampled by jstat (growth after a full GC, and the peak with
-# young garbage).
+# Then curl uploads a 200 MiB file through each (POST /legacy/, no Authorization: a public path) with HTTP/1.1 as
+# twine does, and over TLS also with h2, timed, with the JVM's heap sampled by jstat (growth after a full GC, and
+# the peak with young garbage).
 # It prints one table (rps, p50, p99, ratios to nginx and to the bare gateway, the answers seen) and writes it to
 # bench/results/proxy-<date>.md. Ratios are what to compare across machines; absolute figures move with them.
 #
 #   ./mvnw -B -q -pl gateway -am -DskipTests package && bench/proxy.sh
 #
-# Settings (environment): DURATION seconds per measured run (8), WARMUP seconds per peer (10), UPLOAD_MIB (200),
-# PEERS (all: "nginx scg guard guard-redis"), PROTOCOLS ("HTTP HTTPS"), JAR (gateway/target/registry-guard.jar), JAVA_OPTS for both JVMs
-# ("-Xms512m -Xmx512m"), TLS_PROVIDER=jdk runs both JVMs on the JDK's TLS instead of OpenSSL, GUARD_ARGS extra
-# arguments for the guard (e.g. --logging.level.registryguard.access=warn), KEEP=1 keeps the work directory.
-# nginx logs access to a file, as the guard does (its access log at INFO); the bare gateway logs none.
+# Settings (environment): DURATION seconds per run (5), ROUNDS (2), WARMUP seconds per peer (10), UPLOAD_MIB (200),
+# PEERS (all: "nginx scg guard guard-redis"; also guard-jdk: the guard over HTTPS on the JDK's TLS), PROTOCOLS ("HTTP HTTPS"), JAR (gateway/target/registry-guard.jar),
+# JAVA_OPTS for both JVMs ("-Xms512m -Xmx512m"), TLS_PROVIDER=jdk runs both JVMs on the JDK's TLS instead of
+# OpenSSL, GUARD_ARGS extra arguments for the guard (e.g. --logging.level.registryguard.access=warn), KEEP=1 keeps
+# the work directory (logs, configurations). nginx logs access to a file, as the guard does (its access log at
+# INFO); the bare gateway logs none. wrk speaks HTTP/1.1 only.
 # Needs nginx, wrk, redis-server, openssl, curl, a JDK (jstat, jcmd) and python3; downloads nothing. Loopback only;
 # everything it starts is stopped on exit. With the defaults a run takes about 10 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-8}
+DURATION=${DURATION:-5}
+ROUNDS=${ROUNDS:-2}
 WARMUP=${WARMUP:-10}
 UPLOAD_MIB=${UPLOAD_MIB:-200}
 PEERS=${PEERS:-nginx scg guard guard-redis}
@@ -214,10 +217,70 @@ EOF
 nginx -c "$WORK/origin.conf" -g 'daemon off;' 2> "$WORK/origin-start.log" &
 wait_until "the nginx origin" "$WORK/origin-error.log" 20 curl -sf -o /dev/null "http://127.0.0.1:$ORIGIN_PORT/simple/"
 
-# --- measuring one peer ------------------------------------------------------------------------------------------
+# --- the peers: all started first, then measured in turn, scenario by scenario, round by round -------------------
+# Interleaving spreads a busy neighbour's load over every peer instead of over whichever ran at the time.
 ROWS="$WORK/rows.tsv"
 : > "$ROWS"
-KIND=""       # nginx | scg | guard | guard-redis
+N=0
+declare -a P_KIND P_LABEL P_TLS P_URL P_PID P_MGMT P_POLICY P_LOG
+
+add_peer() { # kind label tls url pid mgmt-port policy-file log
+  P_KIND[N]=$1; P_LABEL[N]=$2; P_TLS[N]=$3; P_URL[N]=$4; P_PID[N]=$5; P_MGMT[N]=$6; P_POLICY[N]=$7; P_LOG[N]=$8
+  N=$((N + 1))
+}
+
+start_nginx_proxy() {
+  nginx -c "$WORK/proxy.conf" -g 'daemon off;' 2> "$WORK/proxy-start.log" &
+  wait_until "the nginx proxy" "$WORK/proxy-error.log" 20 curl -sf -o /dev/null "http://127.0.0.1:$NGX_HTTP/simple/"
+  for tls in $PROTOCOLS; do
+    if [ "$tls" = HTTP ]; then url="http://127.0.0.1:$NGX_HTTP"; else url="https://127.0.0.1:$NGX_HTTPS"; fi
+    add_peer nginx nginx "$tls" "$url" "" "" "" "$WORK/proxy-error.log"
+  done
+}
+
+start_scg() { # $1 = HTTP|HTTPS
+  local port profile=() url
+  port=$(free_port)
+  [ "$1" = HTTPS ] && profile=(--spring.profiles.active=tls)
+  ORIGIN_URL="http://127.0.0.1:$ORIGIN_PORT" PORT=$port TLS_CERTIFICATE="$WORK/cert.pem" TLS_PRIVATE_KEY="$WORK/key.pem" \
+    java "${JVM_OPTS[@]}" -jar "$SCG_JAR" "${profile[@]}" > "$WORK/scg-$1.log" 2>&1 &
+  PID=$!
+  url="http://127.0.0.1:$port"; [ "$1" = HTTPS ] && url="https://127.0.0.1:$port"
+  wait_until "bare SCG ($1)" "$WORK/scg-$1.log" 300 curl -sk -o /dev/null "$url/simple/"
+  add_peer scg "bare SCG" "$1" "$url" "$PID" "" "" "$WORK/scg-$1.log"
+  PID=""
+}
+
+start_guard() { # $1 = guard|guard-redis|guard-jdk, $2 = HTTP|HTTPS
+  local port mgmt url env=() args=() jvm=("${JVM_OPTS[@]}") label=registry-guard policy="$WORK/policy-$1-$2.yaml"
+  local logfile="$WORK/$1-$2.log"
+  port=$(free_port); mgmt=$(free_port)
+  cp "$WORK/shipped.yaml" "$policy"
+  env=(GUARD_UPSTREAM_URL="http://127.0.0.1:$ORIGIN_PORT" GUARD_POLICY_FILE="$policy" GUARD_POLICY_POLL_INTERVAL=1s)
+  if [ "$1" = guard-redis ]; then
+    label="registry-guard, Redis"
+    env+=(SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$([ "$2" = HTTP ] && echo 1 || echo 2)")
+  elif [ "$1" = guard-jdk ]; then
+    label="registry-guard, JDK TLS"
+    jvm+=(-Dio.netty.handler.ssl.noOpenSsl=true)
+  fi
+  if [ "$2" = HTTPS ]; then
+    env+=(GUARD_TLS_CERTIFICATE="$WORK/cert.pem" GUARD_TLS_PRIVATE_KEY="$WORK/key.pem")
+    args=(--guard.tls.http-port="$(free_port)")
+    url="https://127.0.0.1:$port"
+  else
+    env+=(GUARD_TLS_ENABLED=false)
+    url="http://127.0.0.1:$port"
+  fi
+  env "${env[@]}" java "${jvm[@]}" -jar "$JAR" --server.port="$port" --management.server.port="$mgmt" \
+    "${args[@]}" "${EXTRA_GUARD_ARGS[@]}" > "$logfile" 2>&1 &
+  PID=$!
+  wait_until "$1 ($2)" "$logfile" 300 curl -sf -o /dev/null "http://127.0.0.1:$mgmt/actuator/health/readiness"
+  add_peer "$1" "$label" "$2" "$url" "$PID" "$mgmt" "$policy" "$logfile"
+  PID=""
+  [ "$1" = guard ] && [ "$2" = HTTPS ] && GUARD_TLS=$(grep -o 'HTTPS runs on .*' "$logfile" || true)
+  return 0
+}
 
 wrk_run() { # $1 = script, $2 = url, $3 = seconds; prints the RESULT line
   local out
@@ -225,25 +288,24 @@ wrk_run() { # $1 = script, $2 = url, $3 = seconds; prints the RESULT line
   grep '^RESULT' <<< "$out" || fail "wrk printed no result: $out"
 }
 field() { sed -E "s/.*[ ]$1=([^ ]*).*/\1/" <<< "$2"; }
+is_guard() { [[ "${P_KIND[$1]}" == guard* ]]; }
 
-check_content() { # $1 = base url: the index and the file must come back whole, as 200
-  local answer
-  answer=$(curl -sk -o /dev/null -w '%{http_code} %{size_download}' "$1/simple/")
-  [ "$answer" = "200 $INDEX_BYTES" ] || fail "$KIND $1/simple/ answered '$answer', expected '200 $INDEX_BYTES'"
-  answer=$(curl -sk -o /dev/null -w '%{http_code} %{size_download}' "$1$FILE_PATH")
-  [ "$answer" = "200 1048576" ] || fail "$KIND $1$FILE_PATH answered '$answer', expected '200 1048576'"
+check_content() { # $1 = peer: the index and the file must come back whole, as 200
+  local answer url=${P_URL[$1]}
+  answer=$(curl -sk -o /dev/null -w '%{http_code} %{size_download}' "$url/simple/")
+  [ "$answer" = "200 $INDEX_BYTES" ] || fail "${P_LABEL[$1]} $url/simple/ answered '$answer', expected '200 $INDEX_BYTES'"
+  answer=$(curl -sk -o /dev/null -w '%{http_code} %{size_download}' "$url$FILE_PATH")
+  [ "$answer" = "200 1048576" ] || fail "${P_LABEL[$1]} $url$FILE_PATH answered '$answer', expected '200 1048576'"
 }
 
-answers() { # $1 = RESULT line, $2 = expected statuses (e.g. "200" or "200 429"); "all 200" or a tally, flagged
-  local result=$1 expected=$2 tally non socket total=0 unexpected=0 text=""
+answers() { # $1 = RESULT line, $2 = expected statuses (e.g. "200" or "200 429"): "all 200" or a tally, flagged
+  local result=$1 expected=$2 tally non socket unexpected=0 text=""
   tally=$(field statuses "$result"); non=$(field non2xx3xx "$result"); socket=$(field socket_errors "$result")
   if [ -n "$tally" ]; then
-    for pair in ${tally//,/ }; do
-      total=$((total + ${pair#*=}))
-      [[ " $expected " == *" ${pair%=*} "* ]] || unexpected=$((unexpected + ${pair#*=}))
-    done
     for pair in $(tr ',' '\n' <<< "$tally" | sort -t= -k2 -nr); do
-      text+="${text:+, }${pair%=*}: $(python3 -c "print(f'{100*${pair#*=}/$total:.1f}%')")"
+      [ -n "$pair" ] || continue
+      [[ " $expected " == *" ${pair%=*} "* ]] || unexpected=$((unexpected + ${pair#*=}))
+      text+="${text:+, }${pair#*=} × ${pair%=*}"
     done
   else
     unexpected=$non
@@ -255,180 +317,131 @@ answers() { # $1 = RESULT line, $2 = expected statuses (e.g. "200" or "200 429")
   echo "$text"
 }
 
-row() { # scenario tls rps p50 p99 answers
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$PEER_LABEL" "$3" "$4" "$5" "$6" >> "$ROWS"
+row() { # peer scenario rps p50 p99 answers
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$2" "${P_TLS[$1]}" "${P_LABEL[$1]}" "$3" "$4" "$5" "$6" >> "$ROWS"
 }
 
-measure() { # $1 = scenario, $2 = tls, $3 = script, $4 = url, $5 = expected statuses
+measure() { # $1 = peer, $2 = scenario, $3 = script, $4 = path, $5 = expected statuses
   local result
-  result=$(wrk_run "$3" "$4" "$DURATION")
+  result=$(wrk_run "$3" "${P_URL[$1]}$4" "$DURATION")
   row "$1" "$2" "$(field rps "$result")" "$(field p50_ms "$result")" "$(field p99_ms "$result")" "$(answers "$result" "$5")"
-  log "  $1 ($2): $(field rps "$result") rps, p99 $(field p99_ms "$result") ms"
+  log "  $2, ${P_LABEL[$1]} ${P_TLS[$1]}: $(field rps "$result") rps, p99 $(field p99_ms "$result") ms"
 }
 
-policy_is_raised() { curl -s "http://127.0.0.1:$MGMT_PORT/actuator/policy" | grep -q '"version":"bench-raised"'; }
+policy_is_raised() { curl -s "http://127.0.0.1:${P_MGMT[$1]}/actuator/policy" | grep -q '"version":"bench-raised"'; }
 
-heap_kib() { jstat -gc "$PID" | awk 'NR==2 {printf "%d\n", $3+$4+$6+$8}'; }
+heap_kib() { jstat -gc "$1" | awk 'NR==2 {printf "%d\n", $3+$4+$6+$8}'; }
 
-upload() { # $1 = tls, $2 = base url, $3 = --http1.1 or --http2 (over TLS)
-  local before after peak t0 t1 answer heap="" sampler
-  if [ -n "$PID" ]; then jcmd "$PID" GC.run > /dev/null; before=$(heap_kib); fi
-  if [ -n "$PID" ]; then ( while kill -0 "$PID" 2>/dev/null; do heap_kib; sleep 0.1; done ) > "$WORK/samples" & sampler=$!; fi
+upload() { # $1 = peer, $2 = --http1.1 or --http2 (over TLS)
+  local pid=${P_PID[$1]} before after peak t0 t1 answer heap="" sampler millis mibps got protocol=HTTP/1.1
+  local size text="200, the origin got it whole"
+  if [ -n "$pid" ]; then
+    jcmd "$pid" GC.run > /dev/null; before=$(heap_kib "$pid")
+    ( while kill -0 "$pid" 2>/dev/null; do heap_kib "$pid"; sleep 0.1; done ) > "$WORK/samples" &
+    sampler=$!
+  fi
   t0=$(date +%s%N)
-  answer=$(curl -sk "$3" -X POST -H 'Content-Type: application/octet-stream' -H 'Expect:' -T "$WORK/upload.bin" \
-    -w ' %{http_code}' "$2/legacy/bench-upload") || answer="curl failed: $answer"
+  answer=$(curl -sk "$2" -X POST -H 'Content-Type: application/octet-stream' -H 'Expect:' -T "$WORK/upload.bin" \
+    -w ' %{http_code}' "${P_URL[$1]}/legacy/bench-upload") || answer="curl failed: $answer"
   t1=$(date +%s%N)
-  local millis mibps
-  millis=$(( (t1 - t0) / 1000000 ))
+  millis=$(((t1 - t0) / 1000000))
   mibps=$(python3 -c "print(f'{$UPLOAD_MIB / (($t1 - $t0) / 1e9):.1f}')")
-  if [ -n "$PID" ]; then
+  if [ -n "$pid" ]; then
     kill "$sampler"; wait "$sampler" 2>/dev/null || true
-    jcmd "$PID" GC.run > /dev/null; after=$(heap_kib); peak=$(sort -n "$WORK/samples" | tail -1)
+    jcmd "$pid" GC.run > /dev/null; after=$(heap_kib "$pid"); peak=$(sort -n "$WORK/samples" | tail -1)
     heap="; heap +$(((after - before) / 1024)) MiB after GC, peak +$(((peak - before) / 1024)) MiB"
   fi
-  local expected="received $(($(stat -c %s "$WORK/upload.bin")))"
-  local text="200, origin got it whole"
-  # The origin counts the request line and headers too: at least the file's size, never less.
-  local got=${answer#received }; got=${got%% *}
-  if [[ "$answer" != *" 200" ]] || ! [[ "$got" =~ ^[0-9]+$ ]] || [ "$got" -lt "${expected#received }" ]; then
-    text="**$answer** (expected 200 and ≥ ${expected#received } bytes at the origin)"
+  # The origin answers "received <bytes>", request line and headers included: never less than the file.
+  size=$(stat -c %s "$WORK/upload.bin")
+  got=${answer#received }; got=${got%% *}
+  if [[ "$answer" != *" 200" ]] || ! [[ "$got" =~ ^[0-9]+$ ]] || [ "$got" -lt "$size" ]; then
+    text="**$answer** (expected 200 and ≥ $size bytes at the origin)"
   fi
-  local protocol=HTTP/1.1
-  [ "$3" = --http2 ] && protocol=h2
-  row "upload ${UPLOAD_MIB} MiB, $protocol (MiB/s; its time)" "$1" "$mibps" "$millis" "" "$text$heap"
-  log "  upload ($1, $protocol): $millis ms$heap"
+  [ "$2" = --http2 ] && protocol=h2
+  row "$1" "upload ${UPLOAD_MIB} MiB, $protocol (rps: MiB/s; p50: its time)" "$mibps" "$millis" "" "$text$heap"
+  log "  upload ($protocol), ${P_LABEL[$1]} ${P_TLS[$1]}: $millis ms$heap"
 }
 
-warm_up() { # $1 = base url
-  wrk_run get.lua "$1/simple/" "$WARMUP" > /dev/null
-  for s in get.lua:$FILE_PATH stepup.lua: login.lua:; do wrk_run "${s%%:*}" "$1${s#*:}" 2 > /dev/null; done
-}
-
-run_peer() { # $1 = tls (HTTP|HTTPS), $2 = base url; KIND, PEER_LABEL, PID set
-  local tls=$1 url=$2 guard=no
-  [[ "$KIND" == guard* ]] && guard=yes
-  check_content "$url"
-  log "$PEER_LABEL $tls: warm-up ${WARMUP}s"
-  warm_up "$url"
-  measure "index" "$tls" get.lua "$url/simple/" "200"
-  measure "1 MiB" "$tls" get.lua "$url$FILE_PATH" "200"
-  if [ $guard = yes ]; then
-    measure "step-up route, no session" "$tls" stepup.lua "$url" "401"
-    measure "login, wrong passwords" "$tls" login.lua "$url" "200 429"
-    cp "$WORK/raised.yaml" "$WORK/policy.next" && mv "$WORK/policy.next" "$WORK/policy.yaml"
-    wait_until "the raised policy" "$WORK/$KIND-$tls.log" 30 policy_is_raised
-    wrk_run login.lua "$url" 2 > /dev/null
-    measure "login, limits raised" "$tls" login.lua "$url" "200"
-  else
-    measure "step-up route, no session" "$tls" stepup.lua "$url" "200"
-    measure "login, wrong passwords" "$tls" login.lua "$url" "200"
-  fi
-  upload "$tls" "$url" --http1.1
-  [ "$tls" = HTTPS ] && upload "$tls" "$url" --http2
-  return 0
-}
-
-stop_jvm() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
-
-start_scg() { # $1 = HTTP|HTTPS
-  local port profile=()
-  port=$(free_port)
-  [ "$1" = HTTPS ] && profile=(--spring.profiles.active=tls)
-  ORIGIN_URL="http://127.0.0.1:$ORIGIN_PORT" PORT=$port TLS_CERTIFICATE="$WORK/cert.pem" TLS_PRIVATE_KEY="$WORK/key.pem" \
-    java "${JVM_OPTS[@]}" -jar "$SCG_JAR" "${profile[@]}" > "$WORK/scg-$1.log" 2>&1 &
-  PID=$!
-  BASE="http://127.0.0.1:$port"; [ "$1" = HTTPS ] && BASE="https://127.0.0.1:$port"
-  wait_until "bare SCG ($1)" "$WORK/scg-$1.log" 180 curl -sk -o /dev/null "$BASE/simple/"
-}
-
-start_guard() { # $1 = HTTP|HTTPS, $2 = redis url or empty
-  local port env=() args=()
-  port=$(free_port); MGMT_PORT=$(free_port)
-  cp "$WORK/shipped.yaml" "$WORK/policy.yaml"
-  env=(GUARD_UPSTREAM_URL="http://127.0.0.1:$ORIGIN_PORT" GUARD_POLICY_FILE="$WORK/policy.yaml" GUARD_POLICY_POLL_INTERVAL=1s)
-  [ -n "$2" ] && env+=(SPRING_DATA_REDIS_URL="$2")
-  if [ "$1" = HTTPS ]; then
-    env+=(GUARD_TLS_CERTIFICATE="$WORK/cert.pem" GUARD_TLS_PRIVATE_KEY="$WORK/key.pem")
-    args=(--guard.tls.http-port="$(free_port)")
-    BASE="https://127.0.0.1:$port"
-  else
-    env+=(GUARD_TLS_ENABLED=false)
-    BASE="http://127.0.0.1:$port"
-  fi
-  env "${env[@]}" java "${JVM_OPTS[@]}" -jar "$JAR" --server.port="$port" --management.server.port="$MGMT_PORT" \
-    "${args[@]}" "${EXTRA_GUARD_ARGS[@]}" > "$WORK/$KIND-$1.log" 2>&1 &
-  PID=$!
-  wait_until "$KIND ($1)" "$WORK/$KIND-$1.log" 180 curl -sf -o /dev/null "http://127.0.0.1:$MGMT_PORT/actuator/health/readiness"
-  TLS_LINE=$(grep -o 'HTTPS runs on .*' "$WORK/$KIND-$1.log" || true)
+scenario() { # name, script, path, expected statuses from a guard, from the others; warm-up already done
+  local name=$1 script=$2 path=$3 from_guard=$4 from_others=$5 round i
+  for ((round = 1; round <= ROUNDS; round++)); do
+    for ((i = 0; i < N; i++)); do
+      if is_guard "$i"; then measure "$i" "$name" "$script" "$path" "$from_guard"
+      elif [ -n "$from_others" ]; then measure "$i" "$name" "$script" "$path" "$from_others"; fi
+    done
+  done
 }
 
 STARTED_AT=$(date +%s)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-TLS_LINE=""
 GUARD_TLS=""
 for peer in $PEERS; do
-  KIND=$peer
   case $peer in
-    nginx)
-      PEER_LABEL="nginx"
-      nginx -c "$WORK/proxy.conf" -g 'daemon off;' 2> "$WORK/proxy-start.log" &
-      NGINX_PID=$!
-      wait_until "the nginx proxy" "$WORK/proxy-error.log" 20 curl -sf -o /dev/null "http://127.0.0.1:$NGX_HTTP/simple/"
-      [[ " $PROTOCOLS " == *" HTTP "* ]] && run_peer HTTP "http://127.0.0.1:$NGX_HTTP"
-      [[ " $PROTOCOLS " == *" HTTPS "* ]] && run_peer HTTPS "https://127.0.0.1:$NGX_HTTPS"
-      kill "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true
+    nginx) start_nginx_proxy ;;
+    scg) for tls in $PROTOCOLS; do start_scg "$tls"; done ;;
+    guard) for tls in $PROTOCOLS; do start_guard guard "$tls"; done ;;
+    guard-jdk) if [[ " $PROTOCOLS " == *" HTTPS "* ]]; then start_guard guard-jdk HTTPS; fi ;;
+    guard-redis)
+      REDIS_PORT=$(free_port)
+      redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no > "$WORK/redis.log" 2>&1 &
+      wait_until "redis-server" "$WORK/redis.log" 20 redis-cli -p "$REDIS_PORT" ping
+      for tls in $PROTOCOLS; do start_guard guard-redis "$tls"; done
       ;;
-    scg)
-      PEER_LABEL="bare SCG"
-      for tls in $PROTOCOLS; do start_scg $tls; run_peer $tls "$BASE"; stop_jvm; done
-      ;;
-    guard | guard-redis)
-      PEER_LABEL="registry-guard"
-      redis=""
-      if [ "$peer" = guard-redis ]; then
-        PEER_LABEL="registry-guard, Redis"
-        if [ -z "${REDIS_PORT:-}" ]; then
-          REDIS_PORT=$(free_port)
-          redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no > "$WORK/redis.log" 2>&1 &
-          wait_until "redis-server" "$WORK/redis.log" 20 redis-cli -p "$REDIS_PORT" ping
-        fi
-        redis="redis://127.0.0.1:$REDIS_PORT"
-      fi
-      for tls in $PROTOCOLS; do
-        [ -n "$redis" ] && redis-cli -p "$REDIS_PORT" flushall > /dev/null
-        start_guard $tls "$redis"
-        [ $tls = HTTPS ] && GUARD_TLS=$TLS_LINE
-        run_peer $tls "$BASE"
-        stop_jvm
-      done
-      ;;
-    *) fail "unknown peer $peer (nginx, scg, guard, guard-redis)" ;;
+    *) fail "unknown peer $peer (nginx, scg, guard, guard-redis, guard-jdk)" ;;
   esac
 done
-ELAPSED=$(( $(date +%s) - STARTED_AT ))
+log "all started ($(( $(date +%s) - STARTED_AT )) s); warm-up: ${WARMUP}s of the index, 2s of each other run, per peer"
+for ((i = 0; i < N; i++)); do
+  check_content "$i"
+  wrk_run get.lua "${P_URL[$i]}/simple/" "$WARMUP" > /dev/null
+  for s in get.lua:$FILE_PATH stepup.lua: login.lua:; do wrk_run "${s%%:*}" "${P_URL[$i]}${s#*:}" 2 > /dev/null; done
+done
+scenario "index" get.lua /simple/ 200 200
+scenario "1 MiB" get.lua "$FILE_PATH" 200 200
+scenario "step-up route, no session" stepup.lua "" 401 200
+scenario "login, wrong passwords" login.lua "" "200 429" 200
+for ((i = 0; i < N; i++)); do
+  is_guard "$i" || continue
+  cp "$WORK/raised.yaml" "$WORK/policy.next" && mv "$WORK/policy.next" "${P_POLICY[$i]}"
+  wait_until "the raised policy" "${P_LOG[$i]}" 30 policy_is_raised "$i"
+  wrk_run login.lua "${P_URL[$i]}" 2 > /dev/null
+done
+scenario "login, limits raised" login.lua "" 200 ""
+for ((i = 0; i < N; i++)); do
+  upload "$i" --http1.1
+  if [ "${P_TLS[$i]}" = HTTPS ]; then upload "$i" --http2; fi
+done
+ELAPSED=$(($(date +%s) - STARTED_AT))
 
-# --- the table ---------------------------------------------------------------------------------------------------
+# --- the table: per row the best of the rounds ---------------------------------------------------------------------
 mkdir -p bench/results
 OUT="bench/results/proxy-$(date +%Y-%m-%d-%H%M).md"
 python3 - "$ROWS" > "$WORK/table.md" <<'PY'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
-base = {}
-for scenario, tls, peer, rps, *_ in rows:
-    key = "login, wrong passwords" if scenario == "login, limits raised" else scenario
-    if peer in ("nginx", "bare SCG"):
-        base[(key, tls, peer)] = float(rps)
+best = {}
+for r in rows:  # scenario, tls, peer, rps, p50, p99, answers
+    key = tuple(r[:3])
+    if key not in best or float(r[3]) > float(best[key][3]):
+        best[key] = r
+first = {}
+for r in rows:
+    first.setdefault(r[0], len(first))
+tls_order, peer_order = {"HTTP": 0, "HTTPS": 1}, {"nginx": 0, "bare SCG": 1, "registry-guard": 2,
+                         "registry-guard, JDK TLS": 3, "registry-guard, Redis": 4}
+def baseline(scenario, tls, to):
+    same = "login, wrong passwords" if scenario == "login, limits raised" else scenario
+    r = best.get((same, tls, to))
+    return float(r[3]) if r else None
 def ratio(scenario, tls, peer, rps, to):
-    key = "login, wrong passwords" if scenario == "login, limits raised" else scenario
-    b = base.get((key, tls, to))
+    b = baseline(scenario, tls, to)
     return "" if b is None or peer in (to, "nginx") or b == 0 else f"{float(rps) / b:.2f}×"
+def fmt(v):
+    return "" if v == "" else f"{float(v):,.0f}" if float(v) >= 100 else f"{float(v):.2f}"
 print("| scenario | TLS | peer | rps | p50 ms | p99 ms | × nginx | × bare SCG | answers |")
 print("|---|---|---|---:|---:|---:|---:|---:|---|")
-order = {}
-for r in rows:
-    order.setdefault((r[0], r[1]), len(order))
-for scenario, tls, peer, rps, p50, p99, answers in sorted(rows, key=lambda r: order[(r[0], r[1])]):
-    fmt = lambda v: "" if v == "" else f"{float(v):,.0f}" if float(v) >= 100 else f"{float(v):.2f}"
+for scenario, tls, peer, rps, p50, p99, answers in sorted(best.values(),
+        key=lambda r: (tls_order[r[1]], first[r[0]], peer_order[r[2]])):
     print(f"| {scenario} | {tls} | {peer} | {fmt(rps)} | {fmt(p50)} | {fmt(p99)} | "
           f"{ratio(scenario, tls, peer, rps, 'nginx')} | {ratio(scenario, tls, peer, rps, 'bare SCG')} | {answers} |")
 PY
@@ -439,8 +452,8 @@ PY
     "load average $LOAD_BEFORE at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
   echo "- $(java -version 2>&1 | head -1); JVM options: ${JVM_OPTS[*]}; $(nginx -v 2>&1 | sed 's/nginx version: //'); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "- registry-guard: $JAR${GUARD_ARGS:+ $GUARD_ARGS}${GUARD_TLS:+; $GUARD_TLS}${TLS_PROVIDER:+; TLS_PROVIDER=$TLS_PROVIDER}"
-  echo "- wrk -t2 -c32 (HTTP/1.1, keep-alive) for ${DURATION}s per row after a ${WARMUP}s warm-up per peer; index $INDEX_BYTES B;" \
-    "run took $((ELAPSED / 60)) min $((ELAPSED % 60)) s"
+  echo "- wrk -t2 -c32 (HTTP/1.1, keep-alive), ${DURATION}s per run, best of $ROUNDS interleaved rounds, after a ${WARMUP}s" \
+    "warm-up per peer; index $INDEX_BYTES B; uploads once per peer; the run took $((ELAPSED / 60)) min $((ELAPSED % 60)) s"
   echo
   cat "$WORK/table.md"
 } > "$OUT"
