@@ -6,13 +6,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The HTTPS side of the listeners: HSTS and the HTTP-to-HTTPS redirect. */
+/** The HTTPS side of the listeners: HSTS, the HTTP-to-HTTPS redirect, and which TLS implementation runs. */
 @Configuration(proxyBeanMethods = false)
 class TlsConfiguration {
 
     @Bean
     HstsWebFilter hstsWebFilter(GuardProperties properties) {
         return new HstsWebFilter(properties.hsts().maxAge(), properties.hsts().includeSubdomains());
+    }
+
+    @Bean
+    TlsImplementationReport tlsImplementationReport() {
+        return new TlsImplementationReport();
     }
 
     @Bean
