@@ -59,6 +59,18 @@ class LoginIdentityTests {
                 new IdentityConfirmation(probe, audit), clock);
     }
 
+    /** The login route without an identity probe: the typed name stands, and nothing tells whose a session is. */
+    private LoginGuardFilter guardWithoutProbe() {
+        Policy unprobed = new Policy(policy.version(), policy.sha256(), policy.source(), policy.normalization(),
+                policy.body(), policy.routes(), policy.limits(), policy.subnets(),
+                java.util.Map.of("login", policy.logins().get("login").withIdentityProbe(null)), policy.frozenAccounts(),
+                policy.stepUp(), policy.sequenceRules(), policy.risk(), policy.accounts());
+        return new LoginGuardFilter(() -> unprobed, limiter, new DeviceCookies(
+                DeviceCookies.randomKey(), Duration.ofDays(30), clock),
+                new SessionWithholding(pending, Duration.ofMinutes(5), clock), LoginMetrics.NOOP, audit,
+                LoginRisk.disabled(), NovelLogins.NONE, new IdentityConfirmation(IdentityProbe.UNAVAILABLE, audit), clock);
+    }
+
     private static MockServerWebExchange login(String username, String from) {
         String form = "username=" + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=pw";
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/account/login/")
@@ -160,14 +172,7 @@ class LoginIdentityTests {
 
     @Test
     void loginWhenRouteHasNoProbeThenTypedCanonicalNameWithoutAskingTheRegistry() {
-        Policy unprobed = new Policy(policy.version(), policy.sha256(), policy.source(), policy.normalization(),
-                policy.body(), policy.routes(), policy.limits(), policy.subnets(),
-                java.util.Map.of("login", policy.logins().get("login").withIdentityProbe(null)), policy.frozenAccounts(),
-                policy.stepUp(), policy.sequenceRules(), policy.risk(), policy.accounts());
-        LoginGuardFilter guard = new LoginGuardFilter(() -> unprobed, limiter, new DeviceCookies(
-                DeviceCookies.randomKey(), Duration.ofDays(30), clock),
-                new SessionWithholding(pending, Duration.ofMinutes(5), clock), LoginMetrics.NOOP, audit,
-                LoginRisk.disabled(), NovelLogins.NONE, new IdentityConfirmation(IdentityProbe.UNAVAILABLE, audit), clock);
+        LoginGuardFilter guard = guardWithoutProbe();
         MockServerWebExchange exchange = login(" Ｃarol ", "203.0.113.10");
 
         guard.filter(exchange, registryAccepting()).block();
@@ -202,14 +207,7 @@ class LoginIdentityTests {
 
     @Test
     void loginWhenNoUsernameReadAndNoProbeButTheRegistryAcceptedThenNothingReleased() {
-        Policy unprobed = new Policy(policy.version(), policy.sha256(), policy.source(), policy.normalization(),
-                policy.body(), policy.routes(), policy.limits(), policy.subnets(),
-                java.util.Map.of("login", policy.logins().get("login").withIdentityProbe(null)), policy.frozenAccounts(),
-                policy.stepUp(), policy.sequenceRules(), policy.risk(), policy.accounts());
-        LoginGuardFilter guard = new LoginGuardFilter(() -> unprobed, limiter, new DeviceCookies(
-                DeviceCookies.randomKey(), Duration.ofDays(30), clock),
-                new SessionWithholding(pending, Duration.ofMinutes(5), clock), LoginMetrics.NOOP, audit,
-                LoginRisk.disabled(), NovelLogins.NONE, new IdentityConfirmation(IdentityProbe.UNAVAILABLE, audit), clock);
+        LoginGuardFilter guard = guardWithoutProbe();
         MockServerWebExchange exchange = loginWithoutUsername("203.0.113.21");
 
         guard.filter(exchange, registryAccepting()).block();
